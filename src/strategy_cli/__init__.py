@@ -1,0 +1,1 @@
+"""strategy: a UK government department's digital strategy report as validated, queryable data."""

@@ -1,0 +1,373 @@
+"""The command line: parse, call the core, render, exit. Nothing here knows the data's shape.
+
+Core modules are imported inside the commands, so `strategy --help` and each command pay only
+for what they use.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from strategy_cli.errors import StrategyError, UsageError
+
+if TYPE_CHECKING:
+    from strategy_cli.models import Report
+    from strategy_cli.render import Format
+
+
+def report_error(error: StrategyError) -> None:
+    """One line (and a hint) on stderr; data in the message is made inert first."""
+    from strategy_cli.terminal import visible
+
+    sys.stderr.write(
+        f"strategy: error: {visible(str(error.position) + ': ' if error.position else '')}"
+        f"{visible(error.message)}\n"
+    )
+    if error.hint:
+        sys.stderr.write(f"{visible(error.hint)}\n")
+
+
+class _Commands(TyperGroup):
+    """The one place where the core's errors become a message and an exit code."""
+
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except StrategyError as error:
+            report_error(error)
+            raise typer.Exit(error.exit_code) from None
+        except BrokenPipeError:
+            # The reader went away (`strategy list | head`): not an error worth a message.
+            sys.stderr.close()
+            raise typer.Exit(0) from None
+
+
+app = typer.Typer(
+    cls=_Commands,
+    name="strategy",
+    help="Query and check a UK government department's digital strategy report, kept as data.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+class State:
+    data: str | None = None
+
+
+state = State()
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"strategy {version('strategy-cli')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    data: Annotated[
+        Optional[str],  # noqa: UP045 - typer reads the annotation at run time on Python 3.10
+        typer.Option(
+            "--data",
+            metavar="PATH",
+            help="Report data file to use (default: $STRATEGY_DATA, else the bundled "
+            "Cabinet Office report). '-' reads standard input.",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Query and check a UK government department's digital strategy report, kept as data."""
+    state.data = data
+
+
+def load() -> Report:
+    from strategy_cli.datafile import load_report, resolve
+
+    return load_report(resolve(state.data))
+
+
+def _complete_action(incomplete: str) -> list[str]:
+    try:
+        report = load()
+    except StrategyError:
+        return []
+    return [str(a.number) for a in report.actions if str(a.number).startswith(incomplete)]
+
+
+def _complete_year(incomplete: str) -> list[str]:
+    from strategy_cli.query import years
+
+    try:
+        report = load()
+    except StrategyError:
+        return []
+    return [str(y) for y in years(report) if str(y).startswith(incomplete)]
+
+
+def _console() -> Any:
+    from strategy_cli.terminal import make_console
+
+    return make_console()
+
+
+FormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="table (default; plain lines when piped), json, csv or markdown.",
+    ),
+]
+YearOption = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option("--year", "-y", help="Only this year.", autocompletion=_complete_year),
+]
+
+
+def _format(value: str) -> Format:
+    from strategy_cli.render import Format
+
+    try:
+        return Format(value)
+    except ValueError:
+        raise UsageError(
+            f"unknown format {value!r}; choose one of: {', '.join(f.value for f in Format)}"
+        ) from None
+
+
+@app.command("list")
+def list_(
+    year: YearOption = None,
+    text: Annotated[
+        str | None,
+        typer.Option("--text", "-t", help="Only actions whose text contains this (any case)."),
+    ] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """List every action with the years it has plans (P) and reported progress (R) for."""
+    from strategy_cli.query import list_actions
+    from strategy_cli.render import render_list
+
+    output = _format(fmt)
+    render_list(list_actions(load(), year, text), output, _console())
+
+
+@app.command()
+def show(
+    number: Annotated[
+        int, typer.Argument(metavar="N", help="Action number.", autocompletion=_complete_action)
+    ],
+    year: YearOption = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """Show one action's story in time order: commitment, then progress and plans by year."""
+    from strategy_cli.query import show_action
+    from strategy_cli.render import render_show
+
+    output = _format(fmt)
+    render_show(show_action(load(), number, year), output, _console())
+
+
+@app.command()
+def diff(
+    planned_in: Annotated[
+        int,
+        typer.Argument(
+            metavar="A",
+            help="Year whose report made the plans (the commitments' year for the first plans).",
+            autocompletion=_complete_year,
+        ),
+    ],
+    year: Annotated[
+        int,
+        typer.Argument(metavar="B", help="Year planned for: A + 1.", autocompletion=_complete_year),
+    ],
+    action: Annotated[
+        int | None,
+        typer.Option(
+            "--action",
+            "-a",
+            help="One action in detail, with the next plan compared word by word.",
+            autocompletion=_complete_action,
+        ),
+    ] = None,
+    exit_code: Annotated[
+        bool,
+        typer.Option("--exit-code", help="Exit 1 if any plan went unreported or was carried over."),
+    ] = False,
+    fmt: FormatOption = "table",
+) -> None:
+    """Planned against actual: what year A's report planned for year B, beside B's progress."""
+    from strategy_cli.query import diff_years
+    from strategy_cli.render import render_diff
+
+    output = _format(fmt)
+    result = diff_years(load(), planned_in, year, action)
+    render_diff(result, output, _console(), detail=action is not None)
+    if exit_code and (result.count("planned_only") or result.carried_over):
+        raise typer.Exit(1)
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Text to find (any case).")],
+    regex: Annotated[
+        bool, typer.Option("--regex", "-E", help="TEXT is a regular expression.")
+    ] = False,
+    action: Annotated[
+        int | None,
+        typer.Option("--action", "-a", help="Only this action.", autocompletion=_complete_action),
+    ] = None,
+    year: YearOption = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            metavar="KIND",
+            help="Only these kinds of section: title, note, commitment, progress, plan "
+            "(repeatable).",
+        ),
+    ] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """Search all text, showing action, year, section and the passage, match highlighted."""
+    from strategy_cli.query import KINDS, compile_pattern
+    from strategy_cli.query import search as run_search
+    from strategy_cli.render import render_search
+
+    output = _format(fmt)
+    for k in kind or []:
+        if k not in KINDS:
+            raise UsageError(f"unknown kind {k!r}; choose from: {', '.join(KINDS)}")
+    pattern = compile_pattern(text, regex)
+    hits = run_search(load(), pattern, action, year, kind)  # type: ignore[arg-type]
+    render_search(hits, text, output, _console())
+    if not hits:
+        sys.stderr.write("no matches\n")
+
+
+@app.command()
+def stats(fmt: FormatOption = "table") -> None:
+    """Per year: actions reporting progress, making plans, following through, carrying over."""
+    from strategy_cli.query import stats as compute
+    from strategy_cli.render import render_stats
+
+    output = _format(fmt)
+    render_stats(compute(load()), output, _console())
+
+
+@app.command("import")
+def import_(
+    page: Annotated[
+        str, typer.Argument(metavar="PAGE", help="The published page as text; '-' reads stdin.")
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout."
+        ),
+    ] = None,
+    department: Annotated[
+        str | None,
+        typer.Option("--department", help="Department name, when the title does not give it."),
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source", help="Where the page was published (default: from its title and date)."
+        ),
+    ] = None,
+) -> None:
+    """Turn a published page (one heading or paragraph per line) into a data file."""
+    from strategy_cli.files import atomic_write, display_name, read_text
+    from strategy_cli.page import parse_page
+    from strategy_cli.writer import render_data_file
+
+    report = parse_page(read_text(page), display_name(page), department, source)
+    text = render_data_file(report)
+    if output and output != "-":
+        atomic_write(output, text)
+        sys.stderr.write(f"wrote {len(report.actions)} actions to {output}\n")
+    else:
+        sys.stdout.write(text)
+
+
+@app.command()
+def export(
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="text (the published layout) or json."
+        ),
+    ] = "text",
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout."
+        ),
+    ] = None,
+) -> None:
+    """Write the whole report back out: as the published page, or as JSON."""
+    from strategy_cli.files import atomic_write
+    from strategy_cli.page import render_page
+    from strategy_cli.terminal import json_text
+
+    report = load()
+    if fmt == "text":
+        text = render_page(report)
+    elif fmt == "json":
+        text = json_text(report.model_dump(mode="json"))
+    else:
+        raise UsageError(f"unknown format {fmt!r}; choose text or json")
+    if output and output != "-":
+        atomic_write(output, text)
+        return
+    if fmt == "text" and sys.stdout.isatty():
+        from strategy_cli.terminal import visible
+
+        text = "\n".join(visible(line) for line in text.split("\n")) + "\n"
+    sys.stdout.write(text)
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout."
+        ),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the data file (for editors and check-jsonschema)."""
+    from strategy_cli.files import atomic_write
+    from strategy_cli.schema import schema_text
+
+    text = schema_text()
+    if output and output != "-":
+        atomic_write(output, text)
+    else:
+        sys.stdout.write(text)
+
+
+def run() -> None:
+    app(prog_name="strategy")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

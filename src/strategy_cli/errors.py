@@ -1,0 +1,48 @@
+"""The one exception family the core raises; the CLI turns it into a message and an exit code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Position:
+    """A place in a file, 1-based, as editors and linters print it."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.path]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+class StrategyError(Exception):
+    """Base of every error the core reports to a user; never shown as a traceback."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, position: Position | None = None, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.position = position
+        self.hint = hint
+
+    def __str__(self) -> str:
+        text = f"{self.position}: {self.message}" if self.position else self.message
+        return f"{text}\n{self.hint}" if self.hint else text
+
+
+class DataError(StrategyError):
+    """A data file or page that cannot be read, parsed or validated (exit 1)."""
+
+
+class UsageError(StrategyError):
+    """A request the data cannot answer: unknown action, bad year, bad option (exit 2)."""
+
+    exit_code = 2

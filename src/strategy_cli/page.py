@@ -1,0 +1,311 @@
+"""The published page layout: one heading or paragraph per line, as GOV.UK pages copy out.
+
+`parse_page` takes every variant seen across the 24 departments' pages and places every line of
+content; a line it cannot place stops the import with its line number rather than a guess.
+`render_page` writes the layout back, so that import and export round-trip.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from strategy_cli.errors import DataError, Position
+from strategy_cli.models import MONTHS, Paragraph, Report
+
+TITLE = re.compile(r"actions in response to (the )?Government Digital Strategy", re.I)
+DEPARTMENT = re.compile(r"^(?P<department>.+?)(?:['’]s|s['’])\s+actions\b", re.I)
+DATE = re.compile(
+    r"^(?:Updated|Published|Last updated):?\s+(?P<day>\d{1,2})\s+(?P<month>"
+    + "|".join(MONTHS)
+    + r")\s+(?P<year>\d{4})\.?$",
+    re.I,
+)
+ACTION = re.compile(r"^Action\s+(?P<number>\d+)\s*[:.\-–—]\s*(?P<title>.*\S)\s*$", re.I)
+COMMITMENT = re.compile(
+    r"^Departmental digital strategy commitments?"
+    r"(?:\s*\((?P<when>(?:" + "|".join(MONTHS) + r")\s+\d{4})\))?\s*:?$",
+    re.I,
+)
+PROGRESS = re.compile(r"^Progress\s+(?:made\s+)?(?:during|in|for)\s+(?P<year>\d{4})\s*:?$", re.I)
+PLAN = re.compile(
+    r"^(?:Planned\s+activities|Planned\s+actions|Plans|Activities\s+planned)"
+    r"\s+(?:in|for|during)\s+(?P<year>\d{4})\s*:?$",
+    re.I,
+)
+HEADING_LIKE = re.compile(
+    r"^(?:Action\s+\d+\b.{0,12}|(?:Progress|Planned|Plans)\b(?:\W+\w+){0,5}?\W+\d{4}\S{0,6}"
+    r"|Departmental digital strategy commitments?\b.*)$",
+    re.I,
+)
+BULLET = re.compile(r"^\s*[-•*]\s+(?P<item>.*\S)\s*$")
+
+COMMITMENT_HEADING = "Departmental digital strategy commitments"
+DEFAULT_LICENCE = (
+    "© Crown copyright{year}. Published under the Open Government Licence v3.0:"
+    " https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+)
+
+
+@dataclass
+class _Builder:
+    """The report as a plain document while lines are placed, with the line of every part."""
+
+    name: str
+    data: dict[str, Any] = field(default_factory=dict)
+    lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
+    section: list[dict[str, Any]] | None = None
+    section_path: tuple[str | int, ...] = ()
+
+    def fail(self, line: int, message: str) -> DataError:
+        return DataError(message, Position(self.name, line))
+
+    def open_section(self, path: tuple[str | int, ...], section: list[dict[str, Any]]) -> None:
+        self.section, self.section_path = section, path
+
+    def paragraph(self, line: int, text: str) -> None:
+        assert self.section is not None
+        key = (*self.section_path, len(self.section))
+        self.lines[key] = line
+        self.section.append({"text": text, "items": []})
+
+    def bullet(self, line: int, item: str, raw: str) -> None:
+        if not self.section:
+            raise self.fail(
+                line,
+                f"bullet item {raw.strip()!r} has no paragraph before it to belong to:"
+                " add the sentence that introduces the list",
+            )
+        last = self.section[-1]
+        key = (*self.section_path, len(self.section) - 1, "items", len(last["items"]))
+        self.lines[key] = line
+        last["items"].append(item)
+
+
+def parse_page(
+    text: str, name: str, department: str | None = None, source: str | None = None
+) -> Report:
+    """The page as a validated report; `DataError` names the line that could not be placed."""
+    numbered = [(i, line.rstrip("\r")) for i, line in enumerate(text.split("\n"), start=1)]
+    content = [(i, line) for i, line in numbered if line.strip()]
+    builder = _Builder(name)
+    if not content:
+        raise builder.fail(1, "the page is empty: expected a title and 'Action N: ...' headings")
+
+    title_at = next((k for k, (_, line) in enumerate(content) if TITLE.search(line)), None)
+    if title_at is None:
+        title_at = next(
+            (k - 1 for k, (_, line) in enumerate(content) if DATE.match(line.strip()) and k > 0),
+            None,
+        )
+    if title_at is None:
+        raise builder.fail(
+            content[0][0],
+            "cannot find the page title (a line like \"CO's actions in response to the"
+            ' Government Digital Strategy")',
+        )
+    data = builder.data
+    title_line, title = content[title_at]
+    data["title"] = title.strip()
+    data["preamble"] = [line.strip() for _, line in content[:title_at]]
+    match = DEPARTMENT.match(title.strip())
+    if department is None and match is None:
+        raise builder.fail(
+            title_line, "cannot tell the department from the title: give it with --department"
+        )
+    data["department"] = department or (match.group("department") if match else "")
+    rest = content[title_at + 1 :]
+    if rest and (date := DATE.match(rest[0][1].strip())):
+        month = next(m for m, n in enumerate(MONTHS, 1) if n.lower() == date["month"].lower())
+        try:
+            data["updated"] = datetime.date(int(date["year"]), month, int(date["day"]))
+        except ValueError:
+            raise builder.fail(rest[0][0], f"{rest[0][1].strip()!r} is not a real date") from None
+        rest = rest[1:]
+    data["introduction"] = []
+    data["actions"] = []
+    builder.open_section(("introduction",), data["introduction"])
+    _place_lines(builder, rest)
+    if not data["actions"]:
+        raise builder.fail(
+            numbered[-1][0], "no 'Action N: title' heading found: is this a digital strategy page?"
+        )
+    year = f" {data['updated'].year}" if "updated" in data else ""
+    data["licence"] = DEFAULT_LICENCE.format(year=year)
+    data["source"] = source or _default_source(data)
+    return _validate(builder)
+
+
+def _default_source(data: dict[str, Any]) -> str:
+    updated = data.get("updated")
+    when = f", updated {format_date(updated)}" if updated else ""
+    return f"GOV.UK: “{data['title']}”{when}"
+
+
+def _place_lines(builder: _Builder, lines: list[tuple[int, str]]) -> None:
+    data = builder.data
+    action: dict[str, Any] | None = None
+    seen: dict[tuple[str, int | None], int] = {}
+    for number, raw in lines:
+        line = raw.strip()
+        if heading := ACTION.match(line):
+            action = {"number": int(heading["number"]), "title": heading["title"], "notes": []}
+            index = len(data["actions"])
+            builder.lines[("actions", index)] = number
+            builder.lines[("actions", index, "number")] = number
+            builder.lines[("actions", index, "title")] = number
+            data["actions"].append(action)
+            builder.open_section(("actions", index, "notes"), action["notes"])
+            seen = {}
+            continue
+        kind, year = _section_heading(line, data, builder, number)
+        if kind is not None:
+            if action is None:
+                raise builder.fail(
+                    number, f"section heading {line!r} comes before any 'Action N: title' heading"
+                )
+            if (kind, year) in seen:
+                raise builder.fail(
+                    number,
+                    f"second {line!r} heading in action {action['number']} (first at line"
+                    f" {seen[(kind, year)]}): merge the two sections or correct the year",
+                )
+            seen[(kind, year)] = number
+            index = len(data["actions"]) - 1
+            section: list[dict[str, Any]] = []
+            if kind == "commitment":
+                action["commitment"] = section
+                path: tuple[str | int, ...] = ("actions", index, "commitment")
+            else:
+                action.setdefault(kind, {})[year] = section
+                path = ("actions", index, kind, year or 0)
+            builder.lines[path] = number
+            builder.open_section(path, section)
+            continue
+        if bullet := BULLET.match(raw):
+            builder.bullet(number, bullet["item"], raw)
+        else:
+            builder.paragraph(number, raw)
+
+
+def _section_heading(
+    line: str, data: dict[str, Any], builder: _Builder, number: int
+) -> tuple[str | None, int | None]:
+    if match := COMMITMENT.match(line):
+        when = match["when"]
+        if when:
+            when = " ".join(w.capitalize() if w.isalpha() else w for w in when.split())
+            known = data.setdefault("commitments_made", when)
+            if known != when:
+                raise builder.fail(
+                    number,
+                    f"commitments dated {when}, but earlier ones are dated {known}: one page"
+                    " has one date of commitments",
+                )
+        return "commitment", None
+    if match := PROGRESS.match(line):
+        return "progress", int(match["year"])
+    if match := PLAN.match(line):
+        return "plans", int(match["year"])
+    if HEADING_LIKE.match(line) and not line.endswith("."):
+        raise builder.fail(
+            number,
+            f"{line!r} looks like a section heading but is not one this tool knows"
+            " (e.g. 'Progress during 2014', 'Planned activities in 2015'): correct the heading",
+        )
+    return None, None
+
+
+def _validate(builder: _Builder) -> Report:
+    try:
+        return Report.model_validate(builder.data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        loc: tuple[Any, ...] = tuple(first["loc"])
+        if first["type"] == "document_rules":
+            problem = first["ctx"]["problems"][0]
+            loc, message = problem.path, problem.message
+        else:
+            message = first["msg"]
+        line = _nearest_line(builder.lines, loc)
+        raise DataError(message, Position(builder.name, line)) from None
+
+
+def _nearest_line(lines: dict[tuple[str | int, ...], int], loc: tuple[Any, ...]) -> int | None:
+    for end in range(len(loc), 0, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return None
+
+
+def format_date(date: datetime.date) -> str:
+    """As GOV.UK writes it: "16 January 2015" (no locale, no leading zero)."""
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
+def section_order(
+    action_progress: dict[int, Any], action_plans: dict[int, Any]
+) -> list[tuple[str, int]]:
+    """Time order of an action's sections: progress in year Y, then the plan made for Y+1."""
+    keys = [((year, 0), ("progress", year)) for year in action_progress]
+    keys += [((year - 1, 1), ("plans", year)) for year in action_plans]
+    return [entry for _, entry in sorted(keys)]
+
+
+def heading(kind: str, year: int | None, report: Report) -> str:
+    """The published heading of a section."""
+    if kind == "commitment":
+        when = f" ({report.commitments_made})" if report.commitments_made else ""
+        return f"{COMMITMENT_HEADING}{when}"
+    if kind == "progress":
+        return f"Progress during {year}"
+    return f"Planned activities in {year}"
+
+
+def render_page(report: Report) -> str:
+    """The published layout; lines joined by newlines with none after the last, as pages are."""
+    out: list[str] = [*report.preamble, report.title]
+    if report.updated:
+        out.append(f"Updated {format_date(report.updated)}")
+    out += _paragraph_lines(report.introduction, "the introduction")
+    for action in report.actions:
+        out.append(f"Action {action.number}: {action.title}")
+        where = f"action {action.number}"
+        out += _paragraph_lines(action.notes, where)
+        if action.commitment is not None:
+            out.append(heading("commitment", None, report))
+            out += _paragraph_lines(action.commitment, where)
+        for kind, year in section_order(action.progress, action.plans):
+            out.append(heading(kind, year, report))
+            section = action.progress[year] if kind == "progress" else action.plans[year]
+            out += _paragraph_lines(section, where)
+    return "\n".join(out)
+
+
+def _paragraph_lines(section: list[Paragraph], where: str) -> list[str]:
+    lines: list[str] = []
+    for paragraph in section:
+        for line in paragraph.lines():
+            if _misread(line) if line is paragraph.text else not BULLET.match(line):
+                raise DataError(
+                    f"a paragraph in {where} would read back as a heading or bullet: {line[:60]!r}"
+                )
+        lines += paragraph.lines()
+    return lines
+
+
+def _misread(line: str) -> bool:
+    stripped = line.strip()
+    return bool(
+        not stripped
+        or ACTION.match(stripped)
+        or COMMITMENT.match(stripped)
+        or PROGRESS.match(stripped)
+        or PLAN.match(stripped)
+        or BULLET.match(line)
+        or (HEADING_LIKE.match(stripped) and not stripped.endswith("."))
+    )

@@ -1,0 +1,420 @@
+"""The questions people ask of a report, answered as plain results that any format can render.
+
+A section is "about" a year: progress during Y and the plan for Y are both about Y, and the
+original commitments are the plan for the year after they were made.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from strategy_cli.errors import UsageError
+from strategy_cli.models import Action, Paragraph, Report
+from strategy_cli.page import heading, section_order
+from strategy_cli.similarity import CARRIED_OVER, likeness, words
+
+Kind = Literal["title", "note", "commitment", "progress", "plan"]
+KINDS: tuple[Kind, ...] = ("title", "note", "commitment", "progress", "plan")
+
+
+@dataclass(frozen=True)
+class Section:
+    """One headed part of an action's story."""
+
+    action: int
+    kind: Kind
+    year: int | None
+    heading: str
+    paragraphs: tuple[Paragraph, ...]
+
+
+def commitment_section(report: Report, action: Action) -> Section | None:
+    if action.commitment is None:
+        return None
+    year = report.commitment_year + 1 if report.commitment_year is not None else None
+    return Section(
+        action.number,
+        "commitment",
+        year,
+        heading("commitment", None, report),
+        tuple(action.commitment),
+    )
+
+
+def timeline(report: Report, action: Action) -> list[Section]:
+    """The action's sections in time order, as the page tells them."""
+    out: list[Section] = []
+    if action.notes:
+        out.append(Section(action.number, "note", None, "Note", tuple(action.notes)))
+    if (commitment := commitment_section(report, action)) is not None:
+        out.append(commitment)
+    for kind, year in section_order(action.progress, action.plans):
+        paragraphs = action.progress[year] if kind == "progress" else action.plans[year]
+        out.append(
+            Section(
+                action.number,
+                "progress" if kind == "progress" else "plan",
+                year,
+                heading(kind, year, report),
+                tuple(paragraphs),
+            )
+        )
+    return out
+
+
+def plan_for(report: Report, action: Action, year: int) -> Section | None:
+    """The plan made for `year`: the plans section, or the original commitments for the year
+    after they were made."""
+    if year in action.plans:
+        return Section(
+            action.number, "plan", year, heading("plans", year, report), tuple(action.plans[year])
+        )
+    commitment = commitment_section(report, action)
+    return commitment if commitment is not None and commitment.year == year else None
+
+
+def progress_in(report: Report, action: Action, year: int) -> Section | None:
+    if year not in action.progress:
+        return None
+    return Section(
+        action.number,
+        "progress",
+        year,
+        heading("progress", year, report),
+        tuple(action.progress[year]),
+    )
+
+
+# --- years and numbers a user may ask for -------------------------------------------------
+
+
+def years(report: Report) -> list[int]:
+    """Every year the report says something about."""
+    found: set[int] = set()
+    if report.commitment_year is not None and any(a.commitment is not None for a in report.actions):
+        found.add(report.commitment_year + 1)
+    for action in report.actions:
+        found.update(action.progress, action.plans)
+    return sorted(found)
+
+
+def planning_years(report: Report) -> list[int]:
+    """Years whose report made plans (for the year after): the first argument of `diff`."""
+    found = {year - 1 for action in report.actions for year in action.plans}
+    if report.commitment_year is not None and any(a.commitment is not None for a in report.actions):
+        found.add(report.commitment_year)
+    return sorted(found)
+
+
+def spans(numbers: Iterable[int]) -> str:
+    """`1-3, 5, 7-9`: a list of numbers as people write it."""
+    ordered = sorted(set(numbers))
+    parts: list[str] = []
+    start = prev = None
+    for n in [*ordered, None]:
+        if start is not None and prev is not None and (n is None or n != prev + 1):
+            parts.append(str(start) if start == prev else f"{start}-{prev}")
+            start = None
+        if n is not None and start is None:
+            start = n
+        prev = n
+    return ", ".join(parts)
+
+
+def get_action(report: Report, number: int) -> Action:
+    action = report.action(number)
+    if action is None:
+        numbers = [a.number for a in report.actions]
+        nearest = min(numbers, key=lambda n: (abs(n - number), n))
+        raise UsageError(
+            f"no action {number} in this report; it has actions {spans(numbers)}",
+            hint=f"did you mean action {nearest}? try `strategy show {nearest}`",
+        )
+    return action
+
+
+def check_year(report: Report, year: int) -> int:
+    known = years(report)
+    if year not in known:
+        close = difflib.get_close_matches(str(year), [str(y) for y in known], n=1)
+        raise UsageError(
+            f"the report says nothing about {year}; its years are {spans(known)}",
+            hint=f"did you mean {close[0]}?" if close else None,
+        )
+    return year
+
+
+# --- list ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class YearMark:
+    planned: bool
+    reported: bool
+
+
+@dataclass(frozen=True)
+class ListRow:
+    number: int
+    title: str
+    years: dict[int, YearMark]
+
+
+@dataclass(frozen=True)
+class ListResult:
+    years: list[int]
+    rows: list[ListRow]
+
+
+def text_of(section: Section) -> Iterator[str]:
+    for paragraph in section.paragraphs:
+        yield paragraph.text
+        yield from paragraph.items
+
+
+def list_actions(report: Report, year: int | None = None, text: str | None = None) -> ListResult:
+    all_years = years(report)
+    if year is not None:
+        check_year(report, year)
+    rows = []
+    for action in report.actions:
+        marks = {
+            y: YearMark(plan_for(report, action, y) is not None, y in action.progress)
+            for y in all_years
+        }
+        if year is not None and not (marks[year].planned or marks[year].reported):
+            continue
+        if text is not None:
+            needle = text.casefold()
+            haystack = [action.title, *(t for s in timeline(report, action) for t in text_of(s))]
+            if not any(needle in t.casefold() for t in haystack):
+                continue
+        rows.append(ListRow(action.number, action.title, marks))
+    return ListResult(all_years, rows)
+
+
+# --- show ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShowResult:
+    number: int
+    title: str
+    sections: list[Section]
+
+
+def show_action(report: Report, number: int, year: int | None = None) -> ShowResult:
+    action = get_action(report, number)
+    sections = timeline(report, action)
+    if year is not None:
+        check_year(report, year)
+        sections = [s for s in sections if s.year == year]
+    return ShowResult(action.number, action.title, sections)
+
+
+# --- diff ------------------------------------------------------------------------------------
+
+Status = Literal["planned_and_reported", "planned_only", "progress_only", "neither"]
+STATUSES: tuple[Status, ...] = ("planned_and_reported", "planned_only", "progress_only", "neither")
+
+
+@dataclass(frozen=True)
+class Carried:
+    """A paragraph of the plan that reappears, almost word for word, in the next year's plan."""
+
+    text: str
+    again: str
+    likeness: float
+
+
+@dataclass(frozen=True)
+class DiffRow:
+    number: int
+    title: str
+    status: Status
+    plan: Section | None
+    progress: Section | None
+    next_plan: Section | None
+    carried: list[Carried] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DiffResult:
+    planned_in: int
+    year: int
+    rows: list[DiffRow]
+
+    def count(self, status: Status) -> int:
+        return sum(1 for row in self.rows if row.status == status)
+
+    @property
+    def carried_over(self) -> int:
+        return sum(1 for row in self.rows if row.carried)
+
+
+def _paragraph_text(paragraph: Paragraph) -> str:
+    return " ".join([paragraph.text, *paragraph.items])
+
+
+def carried_over(plan: Section | None, next_plan: Section | None) -> list[Carried]:
+    if plan is None or next_plan is None:
+        return []
+    found = []
+    for paragraph in plan.paragraphs:
+        text = _paragraph_text(paragraph)
+        best = max(
+            (
+                (likeness(text, _paragraph_text(p)), _paragraph_text(p))
+                for p in next_plan.paragraphs
+            ),
+            default=(0.0, ""),
+        )
+        if best[0] >= CARRIED_OVER:
+            found.append(Carried(text, best[1], round(best[0], 2)))
+    return found
+
+
+def check_diff_years(report: Report, planned_in: int, year: int) -> None:
+    made = planning_years(report)
+    listing = ", ".join(
+        f"{y} (the {report.commitments_made} commitments)"
+        if y == report.commitment_year
+        else str(y)
+        for y in made
+    )
+    if year != planned_in + 1:
+        raise UsageError(
+            f"cannot compare {planned_in} with {year}: a report plans for the following year,"
+            f" so try `strategy diff {planned_in} {planned_in + 1}`",
+            hint=f"years whose plans this data holds: {listing}",
+        )
+    if planned_in not in made:
+        raise UsageError(
+            f"no plans made in {planned_in} for {year} in this report",
+            hint=f"years whose plans this data holds: {listing}",
+        )
+
+
+def diff_years(report: Report, planned_in: int, year: int, action: int | None = None) -> DiffResult:
+    check_diff_years(report, planned_in, year)
+    chosen = [get_action(report, action)] if action is not None else report.actions
+    rows = []
+    for item in chosen:
+        plan = plan_for(report, item, year)
+        progress = progress_in(report, item, year)
+        next_plan = plan_for(report, item, year + 1)
+        status: Status = (
+            "planned_and_reported"
+            if plan and progress
+            else "planned_only"
+            if plan
+            else "progress_only"
+            if progress
+            else "neither"
+        )
+        rows.append(
+            DiffRow(
+                item.number,
+                item.title,
+                status,
+                plan,
+                progress,
+                next_plan,
+                carried_over(plan, next_plan),
+            )
+        )
+    return DiffResult(planned_in, year, rows)
+
+
+# --- search ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    action: int
+    kind: Kind
+    year: int | None
+    heading: str
+    text: str
+    matches: list[tuple[int, int]]
+
+
+def compile_pattern(text: str, regex: bool) -> re.Pattern[str]:
+    if not text:
+        raise UsageError("the search text is empty: give a word or phrase to look for")
+    try:
+        return re.compile(text if regex else re.escape(text), re.IGNORECASE)
+    except re.error as error:
+        raise UsageError(
+            f"not a valid regular expression: {error}",
+            hint="drop --regex to search for the text literally",
+        ) from None
+
+
+def search(
+    report: Report,
+    pattern: re.Pattern[str],
+    action: int | None = None,
+    year: int | None = None,
+    kinds: Iterable[Kind] | None = None,
+) -> list[Hit]:
+    if action is not None:
+        get_action(report, action)
+    if year is not None:
+        check_year(report, year)
+    wanted = set(kinds) if kinds else set(KINDS)
+    hits = []
+    for item in report.actions:
+        if action is not None and item.number != action:
+            continue
+        title = Section(item.number, "title", None, f"Action {item.number}", ())
+        candidates: list[tuple[Section, str]] = [(title, item.title)]
+        candidates += [(s, t) for s in timeline(report, item) for t in text_of(s)]
+        for section, text in candidates:
+            if section.kind not in wanted or (year is not None and section.year != year):
+                continue
+            found = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+            if found:
+                hits.append(
+                    Hit(item.number, section.kind, section.year, section.heading, text, found)
+                )
+    return hits
+
+
+# --- stats -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class YearStats:
+    year: int
+    reported: int
+    planned: int
+    planned_and_reported: int
+    carried_over: int
+    progress_words: int
+    plan_words: int
+
+
+def _word_count(section: Section | None) -> int:
+    return sum(len(words(t)) for t in text_of(section)) if section else 0
+
+
+def stats(report: Report) -> list[YearStats]:
+    out = []
+    for year in years(report):
+        reported = planned = both = carried = progress_words = plan_words = 0
+        for action in report.actions:
+            plan = plan_for(report, action, year)
+            progress = progress_in(report, action, year)
+            reported += progress is not None
+            planned += plan is not None
+            both += plan is not None and progress is not None
+            carried += bool(carried_over(plan, plan_for(report, action, year + 1)))
+            progress_words += _word_count(progress)
+            plan_words += _word_count(plan)
+        out.append(YearStats(year, reported, planned, both, carried, progress_words, plan_words))
+    return out

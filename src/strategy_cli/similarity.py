@@ -1,0 +1,65 @@
+"""How alike two passages are, word by word: for carried-over plans and word-level diffs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Literal
+
+CARRIED_OVER = 0.8
+"""Share of words two plans must have in common, in order, to count as the same plan again."""
+
+_WORD = re.compile(r"\S+")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _key(word: str) -> str:
+    return word.lower().strip(".,;:()“”\"'’‘")
+
+
+def likeness(a: str, b: str) -> float:
+    """0..1: the share of words the two texts have in common, in order, ignoring case and
+    punctuation at word edges. `quick_ratio` bounds the cost of clearly different texts."""
+    left, right = [_key(w) for w in words(a)], [_key(w) for w in words(b)]
+    if not left or not right:
+        return 0.0
+    matcher = SequenceMatcher(None, left, right, autojunk=False)
+    if matcher.real_quick_ratio() < CARRIED_OVER or matcher.quick_ratio() < CARRIED_OVER:
+        return matcher.quick_ratio()
+    return matcher.ratio()
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A run of words that is the same in both texts, or only in the old or the new one."""
+
+    op: Literal["same", "removed", "added"]
+    text: str
+
+
+def word_diff(old: str, new: str) -> list[Chunk]:
+    """What changed between two passages, word by word, as `git diff --word-diff` shows it."""
+    left, right = words(old), words(new)
+    matcher = SequenceMatcher(
+        None, [_key(w) for w in left], [_key(w) for w in right], autojunk=False
+    )
+    chunks: list[Chunk] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            chunks.append(Chunk("same", " ".join(right[j1:j2])))
+            continue
+        if i2 > i1:
+            chunks.append(Chunk("removed", " ".join(left[i1:i2])))
+        if j2 > j1:
+            chunks.append(Chunk("added", " ".join(right[j1:j2])))
+    return chunks
+
+
+def plain_word_diff(chunks: list[Chunk]) -> str:
+    """The diff without colour: `[-removed-]{+added+}`, git's --word-diff=plain markers."""
+    marks = {"same": "{}", "removed": "[-{}-]", "added": "{{+{}+}}"}
+    return " ".join(marks[c.op].format(c.text) for c in chunks)

@@ -1,0 +1,60 @@
+"""Where output goes and how it may look: rich on a terminal, plain and literal everywhere else.
+
+Text from a data file is data: it reaches rich only as `rich.text.Text` (never markup), and
+control characters are made visible before it reaches any stream.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from typing import IO, Any
+
+from rich.console import Console
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Control, C1 and bidi-override characters as escapes (`\\x1b`), so none acts on a terminal."""
+    return _CONTROL.sub(lambda m: _escape(m.group()), text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def json_text(value: Any) -> str:
+    """JSON as scripts expect: UTF-8 kept readable, two-space indent, and no raw C1 or bidi
+    characters (json.dumps escapes only C0 when ensure_ascii is off)."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def make_console(file: IO[str] | None = None, stderr: bool = False) -> Console:
+    """A console that honours NO_COLOR, FORCE_COLOR and TERM=dumb (rich reads all three).
+
+    Emoji codes and auto-highlighting are off: they would rewrite data that happens to contain
+    ":smile:" or numbers.
+    """
+    return Console(
+        file=file or (sys.stderr if stderr else sys.stdout),
+        stderr=stderr,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+    )
+
+
+def is_interactive(console: Console) -> bool:
+    """Rich layout only for a terminal (or FORCE_COLOR); plain, untruncated text when piped."""
+    return (console.is_terminal and os.environ.get("TERM") != "dumb") or _forced()
+
+
+def _forced() -> bool:
+    return bool(os.environ.get("FORCE_COLOR"))

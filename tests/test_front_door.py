@@ -1,0 +1,80 @@
+"""What a new user meets first: version, help on every command, the schema copy, python -m."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from strategy_cli.schema import schema_text
+from tests.conftest import ROOT, run
+
+COMMANDS = ["list", "show", "diff", "search", "stats", "import", "export", "schema"]
+
+
+class TestFrontDoor:
+    """The entry points and their help."""
+
+    def test_version(self) -> None:
+        result = run("--version")
+        assert result.code == 0
+        assert result.stdout.startswith("strategy ")
+
+    @pytest.mark.parametrize("command", COMMANDS)
+    @pytest.mark.parametrize("flag", ["-h", "--help"])
+    def test_every_command_has_help(self, command: str, flag: str) -> None:
+        result = run(command, flag)
+        assert result.code == 0
+        assert "Usage:" in result.stdout
+        assert result.stderr == ""
+
+    def test_no_arguments_shows_help(self) -> None:
+        result = run()
+        assert "Usage:" in result.stdout + result.stderr
+        for command in COMMANDS:
+            assert command in result.stdout + result.stderr
+
+    def test_every_command_is_documented_in_the_readme(self) -> None:
+        readme = (ROOT / "README.md").read_text(encoding="utf-8")
+        for command in COMMANDS:
+            assert f"strategy {command}" in readme, command
+
+    def test_python_dash_m(self) -> None:
+        result = subprocess.run(
+            [sys.executable, "-m", "strategy_cli", "--version"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0
+        assert result.stdout.startswith("strategy ")
+
+
+class TestSchema:
+    """The JSON Schema copy kept next to the data is the one the models export."""
+
+    def test_schema_copy_is_current(self) -> None:
+        copy = (ROOT / "data" / "strategy.schema.json").read_text(encoding="utf-8")
+        assert copy == schema_text(), "run: strategy schema -o data/strategy.schema.json"
+
+    def test_schema_command_prints_it(self) -> None:
+        result = run("schema")
+        assert result.code == 0
+        assert result.stdout == schema_text()
+
+    def test_data_file_points_editors_at_the_schema(self) -> None:
+        first = (ROOT / "data" / "co.yaml").read_text(encoding="utf-8").split("\n", 1)[0]
+        assert first == "# yaml-language-server: $schema=strategy.schema.json"
+
+    def test_attribution_is_kept(self) -> None:
+        data = (ROOT / "data" / "co.yaml").read_text(encoding="utf-8")
+        readme = (ROOT / "README.md").read_text(encoding="utf-8")
+        for text in (data, readme):
+            assert "Open Government Licence v3.0" in text
+            assert "Crown copyright" in text
+
+
+def test_bundled_paths_exist() -> None:
+    assert Path(ROOT / "data" / "source" / "co.txt").is_file()
