@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +38,7 @@ class Run:
     stderr: str
 
 
-def run(*args: str, env: dict[str, str | None] | None = None, input: str | None = None) -> Run:
+def run(*args: str, env: Mapping[str, str | None] | None = None, input: str | None = None) -> Run:
     result = CliRunner().invoke(
         app, list(args), env={**PIPE_ENV, **(env or {})}, input=input, catch_exceptions=False
     )

@@ -118,6 +118,16 @@ def _complete_year(incomplete: str) -> list[str]:
     return [str(y) for y in years(report) if str(y).startswith(incomplete)]
 
 
+def _complete_planning_year(incomplete: str) -> list[str]:
+    from strategy_cli.query import planning_years
+
+    try:
+        report = load()
+    except StrategyError:
+        return []
+    return [str(y) for y in planning_years(report) if str(y).startswith(incomplete)]
+
+
 def _console() -> Any:
     from strategy_cli.terminal import make_console
 
@@ -190,7 +200,7 @@ def diff(
         typer.Argument(
             metavar="A",
             help="Year whose report made the plans (the commitments' year for the first plans).",
-            autocompletion=_complete_year,
+            autocompletion=_complete_planning_year,
         ),
     ],
     year: Annotated[

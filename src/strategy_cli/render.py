@@ -14,6 +14,7 @@ from typing import Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -44,9 +45,9 @@ class Format(str, Enum):
 
 STATUS_LABEL: dict[Status, str] = {
     "planned_and_reported": "planned and reported",
-    "planned_only": "planned, no progress reported",
-    "progress_only": "progress reported without a plan",
-    "neither": "neither planned nor reported",
+    "planned_only": "planned but not reported",
+    "progress_only": "reported without a plan",
+    "neither": "neither",
 }
 STATUS_STYLE: dict[Status, str] = {
     "planned_and_reported": "green",
@@ -119,13 +120,17 @@ def section_lines(section: Section, indent: str = "") -> list[str]:
     return lines
 
 
-def section_rich(section: Section, title: str | None = None) -> RenderableType:
-    parts: list[RenderableType] = [t(title or section.heading, "bold")]
+def indented(renderable: RenderableType, level: int = 1) -> Padding:
+    return Padding(renderable, (0, 0, 0, 2 * level))
+
+
+def section_rich(section: Section, title: str | None = None, level: int = 0) -> RenderableType:
+    parts: list[RenderableType] = [indented(t(title or section.heading, "bold"), level)]
     for paragraph in section.paragraphs:
-        parts.append(Text("  ") + t(paragraph.text))
-        parts += [Text("    • ") + t(item) for item in paragraph.items]
+        parts.append(indented(t(paragraph.text), level + 1))
+        parts += [indented(Text("• ") + t(item), level + 2) for item in paragraph.items]
     if not section.paragraphs:
-        parts.append(Text("  (no text under this heading)", style="dim italic"))
+        parts.append(indented(Text("(no text under this heading)", style="dim italic"), level + 1))
     return Group(*parts)
 
 
@@ -204,8 +209,10 @@ def render_list(result: ListResult, fmt: Format, console: Console) -> None:
             table.add_column(str(year), justify="center", no_wrap=True)
         for r in result.rows:
             cells = [
-                Text(mark(m)[0], style="green" if m.planned else "dim")
-                + Text(mark(m)[1], style="cyan" if m.reported else "dim")
+                Text.assemble(
+                    (mark(m)[0], "green" if m.planned else "dim"),
+                    (mark(m)[1], "cyan" if m.reported else "dim"),
+                )
                 for m in r.years.values()
             ]
             table.add_row(t(r.number), t(r.title), *cells)
@@ -228,15 +235,14 @@ def render_show(result: ShowResult, fmt: Format, console: Console) -> None:
             )
         )
     elif fmt is Format.csv:
+        title = (result.number, "title", None, f"Action {result.number}", None, None, result.title)
+        rows = (
+            (result.number, s.kind, s.year, s.heading, p, i, text)
+            for s in result.sections
+            for p, i, text in section_rows(s)
+        )
         console.file.write(
-            _csv(
-                ["action", "kind", "year", "heading", "paragraph", "item", "text"],
-                (
-                    (result.number, s.kind, s.year, s.heading, p, i, text)
-                    for s in result.sections
-                    for p, i, text in section_rows(s)
-                ),
-            )
+            _csv(["action", "kind", "year", "heading", "paragraph", "item", "text"], [title, *rows])
         )
     elif fmt is Format.markdown:
         body = "".join(section_markdown(s) for s in result.sections)
@@ -258,11 +264,11 @@ def render_show(result: ShowResult, fmt: Format, console: Console) -> None:
 
 
 def diff_summary(result: DiffResult) -> str:
-    counts = "; ".join(f"{result.count(s)} {STATUS_LABEL[s]}" for s in STATUSES)
+    counts = ", ".join(f"{result.count(s)} {STATUS_LABEL[s]}" for s in STATUSES)
+    actions = f"{len(result.rows)} action{'s' if len(result.rows) != 1 else ''}"
     return (
-        f"Plans made in {result.planned_in} for {result.year}, against progress reported for"
-        f" {result.year}: {len(result.rows)} action{'s' if len(result.rows) != 1 else ''}:"
-        f" {counts}; {result.carried_over} with plans carried over to {result.year + 1}."
+        f"{result.planned_in} plans for {result.year} against {result.year} progress, {actions}:"
+        f" {counts}; {result.carried_over} carried over to {result.year + 1}."
     )
 
 
@@ -349,14 +355,15 @@ def render_diff(result: DiffResult, fmt: Format, console: Console, detail: bool)
     plain = [visible(diff_summary(result))]
     parts: list[RenderableType] = [t(diff_summary(result), "bold")]
     for r in result.rows:
-        label = STATUS_LABEL[r.status] + (
-            f"; plan carried over to {result.year + 1}" if r.carried else ""
-        )
-        plain += ["", visible(f"Action {r.number}: {r.title}"), f"  [{label}]"]
+        label = STATUS_LABEL[r.status]
+        if r.carried:
+            label += f"; carried over to {result.year + 1}"
+        heading = f"Action {r.number}: {r.title}"
+        plain += ["", visible(heading), f"  [{label}]"]
         parts += [
             Text(""),
-            t(f"Action {r.number}: {r.title}", "bold underline"),
-            Text("  ") + t(label, STATUS_STYLE[r.status]),
+            t(heading, "bold underline"),
+            indented(t(label, STATUS_STYLE[r.status])),
         ]
         sides = (
             (
@@ -373,30 +380,36 @@ def render_diff(result: DiffResult, fmt: Format, console: Console, detail: bool)
         for section, title, missing in sides:
             if section is None:
                 plain.append(f"  {missing}")
-                parts.append(Text(f"  {missing}", style="dim italic"))
+                parts.append(indented(Text(missing, style="dim italic")))
             else:
                 plain += [f"  {visible(title)}", *section_lines(section, "    ")]
-                parts.append(section_rich(section, title))
+                parts.append(section_rich(section, title, level=1))
         for c in r.carried:
             note = (
-                f"Carried over: {round(c.likeness * 100)}% of this plan reappears in the plan"
-                f" for {result.year + 1}:"
+                f"Carried over: this reappears in the plan for {result.year + 1}"
+                f" ({round(c.likeness * 100)}% the same words):"
             )
             plain += [f"  {note}", f"    {visible(c.again)}"]
-            parts += [t(f"  {note}", "yellow"), Text("    ") + t(c.again)]
-        chunks = _next_plan_diff(r) if detail else None
-        if chunks is not None:
-            title = f"Plan for {result.year + 1} against the plan for {result.year}, word by word:"
-            plain += [f"  {title}", f"    {visible(plain_word_diff(chunks))}"]
-            styled = Text("    ")
-            for chunk in chunks:
-                style = {"same": "", "removed": "red strike", "added": "green underline"}[chunk.op]
-                styled += t(chunk.text + " ", style)
-            parts += [t(f"  {title}", "bold"), styled]
-        elif detail:
-            plain.append(f"  No plan for {result.year + 1} to compare with.")
-            parts.append(Text(f"  No plan for {result.year + 1} to compare with.", style="dim"))
+            parts += [indented(Text(note, style="yellow")), indented(t(c.again), 2)]
+        if detail:
+            _word_diff_lines(r, result, plain, parts)
     emit(console, fmt, plain="\n".join(plain) + "\n", rich=Group(*parts))
+
+
+def _word_diff_lines(
+    row: DiffRow, result: DiffResult, plain: list[str], parts: list[RenderableType]
+) -> None:
+    chunks = _next_plan_diff(row)
+    if chunks is None:
+        missing = f"No plan for {result.year + 1} to compare with."
+        plain.append(f"  {missing}")
+        parts.append(indented(Text(missing, style="dim")))
+        return
+    title = f"Plan for {result.year + 1} against the plan for {result.year}, word by word:"
+    plain += [f"  {title}", f"    {visible(plain_word_diff(chunks))}"]
+    styles = {"same": "", "removed": "red strike", "added": "green underline"}
+    styled = Text(" ").join(t(chunk.text, styles[chunk.op]) for chunk in chunks)
+    parts += [indented(Text(title, style="bold")), indented(styled, 2)]
 
 
 # --- search ----------------------------------------------------------------------------------
@@ -504,12 +517,14 @@ def render_stats(rows: list[YearStats], fmt: Format, console: Console) -> None:
         table = Table(box=box.SIMPLE_HEAD)
         for name in ("Year", "Reported", "Planned", "Plan → progress", "Carried over"):
             table.add_column(name, justify="right")
-        table.add_column("Words: progress / plans")
+        table.add_column("Words")
         for s in rows:
-            bars = Text("█" * round(20 * s.progress_words / most), style="cyan")
-            bars += Text(f" {s.progress_words}\n")
-            bars += Text("█" * round(20 * s.plan_words / most), style="green")
-            bars += Text(f" {s.plan_words}")
+            bars = Text.assemble(
+                ("█" * round(20 * s.progress_words / most), "cyan"),
+                f" {s.progress_words} progress\n",
+                ("█" * round(20 * s.plan_words / most), "green"),
+                f" {s.plan_words} plans",
+            )
             table.add_row(
                 str(s.year),
                 str(s.reported),

@@ -10,6 +10,9 @@ from typing import Literal
 CARRIED_OVER = 0.8
 """Share of words two plans must have in common, in order, to count as the same plan again."""
 
+REWRITTEN = 0.3
+"""Below this likeness two passages are shown as one removed and one added, not word by word."""
+
 _WORD = re.compile(r"\S+")
 
 
@@ -47,6 +50,11 @@ def word_diff(old: str, new: str) -> list[Chunk]:
     matcher = SequenceMatcher(
         None, [_key(w) for w in left], [_key(w) for w in right], autojunk=False
     )
+    if matcher.ratio() < REWRITTEN:
+        # Word-level alignment of unrelated texts is noise ("a" matched with "a"): say it plainly.
+        return [
+            c for c in (Chunk("removed", " ".join(left)), Chunk("added", " ".join(right))) if c.text
+        ]
     chunks: list[Chunk] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":

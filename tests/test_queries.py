@@ -1,0 +1,564 @@
+"""list, show, diff, search and stats: what a user sees, piped, on a terminal and as data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from inline_snapshot import snapshot
+
+from tests.conftest import run
+
+STYLE = re.compile(r"\x1b\[[0-9;]*m")
+COLOUR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m")
+
+
+def without_styles(text: str) -> str:
+    """Rich's own SGR sequences removed: what is left must hold no escape from the data."""
+    return STYLE.sub("", text)
+
+
+TERMINAL = {"FORCE_COLOR": "1", "NO_COLOR": "1"}
+"""Rich layout as on a terminal, without colour codes, so the layout itself can be compared."""
+
+
+class TestList:
+    """Every action and its year grid."""
+
+    def test_piped_is_tab_separated_complete_and_colourless(self) -> None:
+        result = run("list")
+        assert result.code == 0
+        lines = result.stdout.splitlines()
+        assert len(lines) == 16
+        assert lines[1] == (
+            "2\tServices handling over 100,000 transactions each year will be redesigned, operated"
+            " and improved by a suitably skilled, experienced and empowered service manager."
+            " Service managers will be in place for new and redesigned transactions from April"
+            " 2013\tPR\tPR\tP-"
+        )
+        assert lines[14] == (
+            "15\tcollaborate with partners across public, private and voluntary sectors to help"
+            " people go online\t--\tR-\tP-".replace("R-", "-R")
+        )
+        assert "\x1b" not in result.stdout
+
+    def test_filters(self) -> None:
+        assert [
+            line.split("\t")[0] for line in run("list", "--text", "ckan").stdout.splitlines()
+        ] == ["16"]
+        result = run("list", "--year", "2013")
+        assert [line.split("\t")[0] for line in result.stdout.splitlines()] == [
+            str(n) for n in range(1, 15)
+        ]
+
+    def test_terminal_table(self) -> None:
+        result = run("list", "--text", "legislative", env=TERMINAL)
+        assert result.stdout == snapshot("""\
+                                                                                                    \n\
+ \x1b[1m \x1b[0m\x1b[1m #\x1b[0m\x1b[1m \x1b[0m \x1b[1m \x1b[0m\x1b[1mAction                                                                \x1b[0m\x1b[1m \x1b[0m \x1b[1m \x1b[0m\x1b[1m2013\x1b[0m\x1b[1m \x1b[0m \x1b[1m \x1b[0m\x1b[1m2014\x1b[0m\x1b[1m \x1b[0m \x1b[1m \x1b[0m\x1b[1m2015\x1b[0m\x1b[1m \x1b[0m \n\
+ ────────────────────────────────────────────────────────────────────────────────────────────────── \n\
+  12   Cabinet Office will continue to work with departments to remove           PR     PR     P\x1b[2m-\x1b[0m   \n\
+       legislative barriers which unnecessarily prevent the development of                          \n\
+       straightforward and convenient digital services.                                             \n\
+                                                                                                    \n\
+\x1b[2;3mP: a plan was made for the year; R: progress was reported in it                                     \x1b[0m
+""")
+
+    def test_json(self) -> None:
+        document = json.loads(run("list", "--format", "json").stdout)
+        assert document["years"] == [2013, 2014, 2015]
+        assert document["actions"][15] == {
+            "number": 16,
+            "title": "help third party organisations create new services and better information"
+            " access for their own users by opening up government data and transactions",
+            "years": {
+                "2013": {"planned": False, "reported": False},
+                "2014": {"planned": False, "reported": True},
+                "2015": {"planned": True, "reported": False},
+            },
+        }
+
+    def test_csv_is_long_form(self) -> None:
+        rows = list(csv.reader(io.StringIO(run("list", "-f", "csv").stdout)))
+        assert rows[0] == ["action", "title", "year", "planned", "reported"]
+        assert len(rows) == 1 + 16 * 3
+        assert rows[1][0::2] == ["1", "2013", "true"]
+
+    def test_markdown(self) -> None:
+        result = run("list", "--text", "legislative", "-f", "markdown")
+        assert result.stdout == snapshot("""\
+| Action | Title | 2013 | 2014 | 2015 |
+|---|---|---|---|---|
+| 12 | Cabinet Office will continue to work with departments to remove legislative barriers which unnecessarily prevent the development of straightforward and convenient digital services. | PR | PR | P- |
+
+P: a plan was made for the year; R: progress was reported in it.
+""")
+
+    def test_bad_year_lists_the_years(self) -> None:
+        result = run("list", "--year", "2016")
+        assert (result.code, result.stdout) == (2, "")
+        assert result.stderr == snapshot("""\
+strategy: error: the report says nothing about 2016; its years are 2013-2015
+did you mean 2015?
+""")
+
+
+class TestShow:
+    """One action's story in time order."""
+
+    def test_piped(self) -> None:
+        result = run("show", "15")
+        assert result.code == 0
+        assert result.stdout == snapshot("""\
+Action 15: collaborate with partners across public, private and voluntary sectors to help people go online
+
+Note
+  Action 15 was added to the Digital Strategy in December 2013, so reporting on departments’ actions will begin with 2014.
+
+Progress during 2014
+  Cabinet Office led on production of the Government Digital Inclusion Strategy and Charter. A Digital Inclusion team based in GDS is leading cross-government activity. It commissioned a major research project into digital exclusion which will help departments develop tailored services.
+
+Planned activities in 2015
+  Office for Civil Society will develop a digital capabilities programme for voluntary, community and social enterprise organisations.
+  Based at GDS, the team will use research results to focus activity on the hardest to reach demographic groups, using tools which have been proven to work elsewhere.
+""")
+
+    def test_year_narrows(self) -> None:
+        result = run("show", "7", "--year", "2014")
+        assert result.stdout == snapshot("""\
+Action 7: Corporate publishing activities of all 24 central government departments will move onto GOV.UK by March 2013, with agency and ALBs’ online publishing to follow by July 2014
+
+Planned activities in 2014
+  The transition of the 300 agency and ALB sites will be completed in June 2014.
+
+Progress during 2014
+  All agency and ALBs moved to GOV.UK
+""")
+
+    def test_commitment_counts_as_the_plan_for_the_next_year(self) -> None:
+        headings = [
+            line
+            for line in run("show", "1", "--year", "2013").stdout.splitlines()
+            if line and not line.startswith(" ")
+        ]
+        assert headings == [
+            "Action 1: Departmental and transactional agency boards will include an active"
+            " digital leader",
+            "Departmental digital strategy commitments (December 2012)",
+            "Progress during 2013",
+        ]
+
+    def test_terminal(self) -> None:
+        result = run("show", "3", "--year", "2015", env=TERMINAL)
+        assert result.stdout == snapshot("""\
+\x1b[1;4mAction 3: All departments will ensure that they have appropriate digital capability in-house, \x1b[0m
+\x1b[1;4mincluding specialist skills\x1b[0m
+
+\x1b[1mPlanned activities in 2015\x1b[0m                                                                          \n\
+  Cabinet Office will recruit to bring the CODATT unit to full capacity.                            \n\
+  Future plans include extending service management and service assessment training to help build   \n\
+  the department’s capability for evaluating and managing services.                                 \n\
+  Cabinet Office leads on a number of digital projects that have cross-departmental application.    \n\
+  In the new year, the discovery work that is being initiated this year will lead to implementation \n\
+  work supporting a number of professions within the civil service.                                 \n\
+  Cabinet Office will work with Civil Service Learning (CSL) and departments to analyse the results \n\
+  of the annual skills review and address any gaps in basic skills so all its civil servants reach  \n\
+  level 7 on the digital inclusion scale.                                                           \n\
+""")
+
+    def test_json(self) -> None:
+        document = json.loads(run("show", "3", "-y", "2014", "-f", "json").stdout)
+        assert [(s["kind"], s["year"], s["heading"]) for s in document["sections"]] == [
+            ("plan", 2014, "Planned activities in 2014"),
+            ("progress", 2014, "Progress during 2014"),
+        ]
+        assert document["sections"][1]["paragraphs"][1]["items"][0] == (
+            "evaluating digital propositions"
+        )
+
+    def test_csv(self) -> None:
+        rows = list(csv.reader(io.StringIO(run("show", "3", "-y", "2014", "-f", "csv").stdout)))
+        assert rows[0] == ["action", "kind", "year", "heading", "paragraph", "item", "text"]
+        assert rows[1] == ["3", "title", "", "Action 3", "", "", rows[1][6]]
+        assert rows[4] == ["3", "progress", "2014", "Progress during 2014", "2", "", rows[4][6]]
+        assert rows[5] == [
+            "3",
+            "progress",
+            "2014",
+            "Progress during 2014",
+            "2",
+            "1",
+            "evaluating digital propositions",
+        ]
+
+    def test_markdown(self) -> None:
+        assert run("show", "12", "-f", "markdown").stdout == snapshot("""\
+## Action 12: Cabinet Office will continue to work with departments to remove legislative barriers which unnecessarily prevent the development of straightforward and convenient digital services.
+
+### Departmental digital strategy commitments (December 2012)
+
+Through the Government in Parliament Group and GDS, it will work with departments to identify and amend any unnecessary legislative requirements that are holding back a shift to more straightforward digital services.
+
+### Progress during 2013
+
+No cross-cutting legislative requirements have been identified in 2013.
+
+### Planned activities in 2014
+
+Any cross-cutting legislative impediments will be escalated through the Digital Leaders Network.
+
+### Progress during 2014
+
+No requirement for legislative change was identified.
+
+### Planned activities in 2015
+
+No requirement for legislative change has yet been identified. If any are identified, these will be flagged up through the Digital Leaders Group for further action.
+
+""")
+
+    def test_unknown_action_suggests_the_nearest(self) -> None:
+        result = run("show", "17")
+        assert (result.code, result.stdout) == (2, "")
+        assert result.stderr == (
+            "strategy: error: no action 17 in this report; it has actions 1-16\n"
+            "did you mean action 16? try `strategy show 16`\n"
+        )
+
+    def test_not_a_number_is_a_usage_error(self) -> None:
+        result = run("show", "five")
+        assert result.code == 2
+        assert "Invalid value for 'N': Input should be a valid integer" in result.stderr
+        assert "Traceback" not in result.stderr
+
+    def test_unknown_format(self) -> None:
+        result = run("show", "1", "--format", "yaml")
+        assert (result.code, result.stderr) == (
+            2,
+            "strategy: error: unknown format 'yaml'; choose one of: table, json, csv, markdown\n",
+        )
+
+
+class TestDiff:
+    """Planned against actual, for every action."""
+
+    def test_2013_2014_covers_all_sixteen_actions(self) -> None:
+        result = run("diff", "2013", "2014")
+        assert result.code == 0
+        lines = result.stdout.splitlines()
+        assert lines[0] == (
+            "2013 plans for 2014 against 2014 progress, 16 actions: 14 planned and reported,"
+            " 0 planned but not reported, 2 reported without a plan, 0 neither;"
+            " 1 carried over to 2015."
+        )
+        for number in range(1, 17):
+            assert any(line.startswith(f"Action {number}: ") for line in lines), number
+        document = json.loads(run("diff", "2013", "2014", "-f", "json").stdout)
+        statuses = {a["number"]: a["status"] for a in document["actions"]}
+        assert statuses == dict.fromkeys(range(1, 15), "planned_and_reported") | {
+            15: "progress_only",
+            16: "progress_only",
+        }
+        fifteen = document["actions"][14]
+        assert fifteen["plan"] is None
+        assert fifteen["progress"]["paragraphs"][0]["text"].startswith("Cabinet Office led on")
+
+    def test_action_without_a_plan_says_why(self) -> None:
+        result = run("diff", "2013", "2014")
+        block = result.stdout.split("\nAction 16: ")[1]
+        assert block.splitlines()[1:3] == [
+            "  [reported without a plan]",
+            "  No plan for 2014 was made in 2013.",
+        ]
+
+    def test_plans_with_no_progress_yet(self) -> None:
+        document = json.loads(run("diff", "2014", "2015", "-f", "json").stdout)
+        assert document["summary"] == {
+            "actions": 16,
+            "planned_and_reported": 0,
+            "planned_only": 16,
+            "progress_only": 0,
+            "neither": 0,
+            "carried_over": 0,
+        }
+
+    def test_commitments_are_the_plan_for_the_first_year(self) -> None:
+        result = run("diff", "2012", "2013", "--action", "1")
+        assert result.stdout == snapshot("""\
+2012 plans for 2013 against 2013 progress, 1 action: 1 planned and reported, 0 planned but not reported, 0 reported without a plan, 0 neither; 0 carried over to 2014.
+
+Action 1: Departmental and transactional agency boards will include an active digital leader
+  [planned and reported]
+  Planned for 2013: Departmental digital strategy commitments (December 2012)
+    Cabinet Office’s Executive Management Committee (EMC) has seized upon leadership of the digital agenda and an EMC-level digital sponsor, focused inwardly on the workings of Cabinet Office, will be identified by April 2013. It will establish a Cabinet Office Digital Steering Committee covering a range of seniority and work areas by February 2013.
+  Progress during 2013
+    EMC has committed to carrying out the digital strategy as a standing item of EMC meetings. An EMC-level digital leader has been identified to focus inwardly on the workings of Cabinet Office. The creation of a digital governance team is underway to join up the progress of the digital strategy across Cabinet Office.
+  Plan for 2014 against the plan for 2013, word by word:
+    [-Cabinet Office’s Executive Management Committee (EMC) has seized upon leadership of the digital agenda and an EMC-level digital sponsor, focused inwardly on the workings of Cabinet Office, will be identified by April 2013. It will establish a Cabinet Office Digital Steering Committee covering a range of seniority and work areas by February 2013.-] {+EMC will continue to commit to carrying out the digital strategy as a standing agenda item of EMC meetings. The digital governance team will meet regularly to support, monitor and join up the progress of the digital strategy across Cabinet Office.+}
+""")
+
+    def test_carried_over_plan_is_flagged(self) -> None:
+        document = json.loads(run("diff", "2013", "2014", "-f", "json").stdout)
+        carried = {a["number"]: a["carried_over"] for a in document["actions"] if a["carried_over"]}
+        assert list(carried) == [4]
+        assert carried[4][0]["likeness"] >= 0.8
+        assert carried[4][0]["again"].endswith("building on work undertaken in 2014.")
+
+    def test_action_detail_has_a_word_diff(self) -> None:
+        result = run("diff", "2013", "2014", "--action", "12")
+        assert result.stdout == snapshot("""\
+2013 plans for 2014 against 2014 progress, 1 action: 1 planned and reported, 0 planned but not reported, 0 reported without a plan, 0 neither; 0 carried over to 2015.
+
+Action 12: Cabinet Office will continue to work with departments to remove legislative barriers which unnecessarily prevent the development of straightforward and convenient digital services.
+  [planned and reported]
+  Planned for 2014 (in the 2013 report)
+    Any cross-cutting legislative impediments will be escalated through the Digital Leaders Network.
+  Progress during 2014
+    No requirement for legislative change was identified.
+  Plan for 2015 against the plan for 2014, word by word:
+    {+No requirement for legislative change has yet been identified. If+} any [-cross-cutting legislative impediments-] {+are identified, these+} will be [-escalated-] {+flagged up+} through the Digital Leaders [-Network.-] {+Group for further action.+}
+""")
+
+    def test_terminal(self) -> None:
+        assert run("diff", "2013", "2014", "-a", "12", env=TERMINAL).stdout == snapshot("""\
+\x1b[1m2013 plans for 2014 against 2014 progress, 1 action: 1 planned and reported, 0 planned but not \x1b[0m
+\x1b[1mreported, 0 reported without a plan, 0 neither; 0 carried over to 2015.\x1b[0m
+
+\x1b[1;4mAction 12: Cabinet Office will continue to work with departments to remove legislative barriers \x1b[0m
+\x1b[1;4mwhich unnecessarily prevent the development of straightforward and convenient digital services.\x1b[0m
+  planned and reported                                                                              \n\
+  \x1b[1mPlanned for 2014 (in the 2013 report)\x1b[0m                                                             \n\
+    Any cross-cutting legislative impediments will be escalated through the Digital Leaders Network.
+  \x1b[1mProgress during 2014\x1b[0m                                                                              \n\
+    No requirement for legislative change was identified.                                           \n\
+  \x1b[1mPlan for 2015 against the plan for 2014, word by word:\x1b[0m                                            \n\
+    \x1b[4mNo requirement for legislative change has yet been identified. If\x1b[0m any \x1b[9mcross-cutting legislative \x1b[0m
+    \x1b[9mimpediments\x1b[0m \x1b[4mare identified, these\x1b[0m will be \x1b[9mescalated\x1b[0m \x1b[4mflagged up\x1b[0m through the Digital Leaders      \n\
+    \x1b[9mNetwork.\x1b[0m \x1b[4mGroup for further action.\x1b[0m                                                              \n\
+""")
+
+    def test_exit_code_option(self) -> None:
+        assert run("diff", "2013", "2014").code == 0
+        assert run("diff", "2013", "2014", "--exit-code").code == 1
+        assert run("diff", "2013", "2014", "--exit-code", "-a", "1").code == 0
+
+    def test_csv_and_markdown(self) -> None:
+        rows = list(csv.reader(io.StringIO(run("diff", "2013", "2014", "-f", "csv").stdout)))
+        assert rows[0] == [
+            "action",
+            "status",
+            "carried_over",
+            "side",
+            "year",
+            "paragraph",
+            "item",
+            "text",
+        ]
+        assert ["15", "progress_only", "false", "plan", "", "", "", ""] in rows
+        markdown = run("diff", "2013", "2014", "-a", "15", "-f", "markdown").stdout
+        assert markdown == snapshot("""\
+2013 plans for 2014 against 2014 progress, 1 action: 0 planned and reported, 0 planned but not reported, 1 reported without a plan, 0 neither; 0 carried over to 2015.
+
+## Action 15: collaborate with partners across public, private and voluntary sectors to help people go online
+
+*reported without a plan*
+
+### Progress during 2014
+
+Cabinet Office led on production of the Government Digital Inclusion Strategy and Charter. A Digital Inclusion team based in GDS is leading cross-government activity. It commissioned a major research project into digital exclusion which will help departments develop tailored services.
+""")
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (
+                ("2013", "2015"),
+                "cannot compare 2013 with 2015: a report plans for the following"
+                " year, so try `strategy diff 2013 2014`",
+            ),
+            (("2015", "2016"), "no plans made in 2015 for 2016 in this report"),
+        ],
+    )
+    def test_years_that_cannot_be_compared(self, args: tuple[str, str], message: str) -> None:
+        result = run("diff", *args)
+        assert (result.code, result.stdout) == (2, "")
+        assert result.stderr == (
+            f"strategy: error: {message}\nyears whose plans this data holds: 2012 (the December"
+            " 2012 commitments), 2013, 2014\n"
+        )
+
+
+class TestSearch:
+    """Case-insensitive search with the match highlighted."""
+
+    def test_piped(self) -> None:
+        result = run("search", "ckan")
+        assert result.stdout == snapshot(
+            "16\tprogress\t2014\tProgress during 2014\tData.gov.uk chaired the steering group of Ckan, the international organisation responsible for the integrity of the open source software behind data.gov.uk and used by over 25 countries, cities and regions across the world.\n"
+        )
+
+    def test_case_insensitive_and_filters(self) -> None:
+        everywhere = run("search", "gov.uk", "-f", "json")
+        hits = json.loads(everywhere.stdout)["hits"]
+        assert len(hits) > 5
+        plans = json.loads(
+            run("search", "GOV.UK", "--kind", "plan", "-y", "2015", "-f", "json").stdout
+        )["hits"]
+        assert {(h["action"], h["kind"], h["year"]) for h in plans} == {
+            (6, "plan", 2015),
+            (7, "plan", 2015),
+            (13, "plan", 2015),
+            (16, "plan", 2015),
+        }
+        assert (
+            json.loads(run("search", "gov.uk", "-a", "7", "-f", "json").stdout)["hits"][0]["kind"]
+            == "title"
+        )
+
+    def test_regex(self) -> None:
+        hits = json.loads(run("search", "--regex", r"\bwill will\b", "-f", "json").stdout)["hits"]
+        assert [(h["action"], h["matches"]) for h in hits] == [(6, [[55, 64]])]
+
+    def test_bad_regex_is_a_usage_error(self) -> None:
+        result = run("search", "--regex", "(")
+        assert result.code == 2
+        assert result.stderr == (
+            "strategy: error: not a valid regular expression: missing ), unterminated"
+            " subpattern at position 0\ndrop --regex to search for the text literally\n"
+        )
+
+    def test_brackets_are_literal_without_regex(self) -> None:
+        result = run("search", "(CTO)")
+        assert result.stdout.startswith("1\tprogress\t2014\t")
+
+    def test_no_match(self) -> None:
+        result = run("search", "blockchain")
+        assert (result.code, result.stdout, result.stderr) == (0, "", "no matches\n")
+
+    def test_unknown_kind(self) -> None:
+        result = run("search", "x", "--kind", "plans")
+        assert result.code == 2
+        assert result.stderr == (
+            "strategy: error: unknown kind 'plans'; choose from: title, note,"
+            " commitment, progress, plan\n"
+        )
+
+    def test_terminal_highlight(self) -> None:
+        result = run("search", "ckan", env={"FORCE_COLOR": "1", "COLUMNS": "100"})
+        assert "\x1b[1;7mCkan\x1b[0m" in result.stdout
+
+    def test_markdown_bolds_the_match(self) -> None:
+        assert "**Ckan**" in run("search", "ckan", "-f", "markdown").stdout
+
+
+class TestStats:
+    """Per year, at a glance."""
+
+    def test_piped(self) -> None:
+        assert run("stats").stdout == snapshot("""\
+year	reported	planned	planned_and_reported	carried_over	progress_words	plan_words
+2013	14	14	14	0	1047	669
+2014	16	14	14	1	1277	494
+2015	0	16	0	0	0	602
+""")
+
+    def test_terminal(self) -> None:
+        assert run("stats", env=TERMINAL).stdout == snapshot("""\
+                                                                                                   \n\
+ \x1b[1m \x1b[0m\x1b[1mYear\x1b[0m\x1b[1m \x1b[0m \x1b[1m \x1b[0m\x1b[1mReported\x1b[0m\x1b[1m \x1b[0m \x1b[1m \x1b[0m\x1b[1mPlanned\x1b[0m\x1b[1m \x1b[0m \x1b[1m \x1b[0m\x1b[1mPlan → progress\x1b[0m\x1b[1m \x1b[0m \x1b[1m \x1b[0m\x1b[1mCarried over\x1b[0m\x1b[1m \x1b[0m \x1b[1m \x1b[0m\x1b[1mWords                             \x1b[0m\x1b[1m \x1b[0m \n\
+ ───────────────────────────────────────────────────────────────────────────────────────────────── \n\
+  2013         14        14                14              0   ████████████████ 1047 progress      \n\
+                                                               ██████████ 669 plans                \n\
+  2014         16        14                14              1   ████████████████████ 1277 progress  \n\
+                                                               ████████ 494 plans                  \n\
+  2015          0        16                 0              0    0 progress                         \n\
+                                                               █████████ 602 plans                 \n\
+                                                                                                   \n\
+""")
+
+    def test_json(self) -> None:
+        years = json.loads(run("stats", "-f", "json").stdout)["years"]
+        assert years[1] == {
+            "year": 2014,
+            "reported": 16,
+            "planned": 14,
+            "planned_and_reported": 14,
+            "carried_over": 1,
+            "progress_words": years[1]["progress_words"],
+            "plan_words": years[1]["plan_words"],
+        }
+
+
+HOSTILE = (
+    'title: "[bold]Boards[/] [2013] :smile: [red]x[/red] \\e[31mred\\e[0m \\a bell \\x9b2J'
+    ' \\u202etxet"'
+)
+
+
+@pytest.fixture
+def hostile(data_copy: Path) -> Path:
+    """The bundled data with markup-like brackets, emoji codes and control characters."""
+    text = data_copy.read_text(encoding="utf-8")
+    old = (
+        "title: Departmental and transactional agency boards will include an active digital leader"
+    )
+    assert old in text
+    data_copy.write_text(text.replace(old, HOSTILE, 1), encoding="utf-8")
+    return data_copy
+
+
+class TestDataIsData:
+    """Text from the file is printed literally and never drives the terminal."""
+
+    LITERAL = "[bold]Boards[/] [2013] :smile: [red]x[/red] \\x1b[31mred\\x1b[0m \\x07 bell"
+
+    @pytest.mark.parametrize(
+        "env", [{}, TERMINAL, {"FORCE_COLOR": "1"}], ids=["pipe", "tty", "colour"]
+    )
+    @pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
+    def test_show(self, hostile: Path, env: dict[str, str], fmt: str) -> None:
+        result = run("--data", str(hostile), "show", "1", "-f", fmt, env=env)
+        assert result.code == 0, result.stderr
+        assert self.LITERAL in result.stdout
+        assert "\\x9b2J \\u202etxet" in result.stdout
+        for raw in ("\x07", "\x9b", "\u202e"):
+            assert raw not in result.stdout
+        assert "\x1b" not in without_styles(result.stdout)
+
+    @pytest.mark.parametrize("command", [["list"], ["search", "boards"], ["diff", "2013", "2014"]])
+    def test_other_commands(self, hostile: Path, command: list[str]) -> None:
+        result = run("--data", str(hostile), *command, env=TERMINAL)
+        assert result.code == 0, result.stderr
+        assert "[bold]Boards[/] [2013]" in " ".join(without_styles(result.stdout).split())
+        assert "\x1b" not in without_styles(result.stdout)
+        assert "\x07" not in result.stdout
+
+    def test_json_escapes_control_characters(self, hostile: Path) -> None:
+        result = run("--data", str(hostile), "show", "1", "-f", "json")
+        assert "\x1b" not in result.stdout
+        assert "\x9b" not in result.stdout
+        assert "\\u001b[31m" in result.stdout
+        assert "\\u009b" in result.stdout
+        assert json.loads(result.stdout)["title"].startswith("[bold]Boards[/] [2013]")
+
+
+class TestColourControl:
+    """NO_COLOR, FORCE_COLOR and TERM=dumb."""
+
+    def test_force_color_colours(self) -> None:
+        assert "\x1b[" in run("show", "1", env={"FORCE_COLOR": "1"}).stdout
+
+    def test_no_color_wins_over_colour(self) -> None:
+        output = run("diff", "2013", "2014", env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+        assert "\x1b[1m" in output  # bold and underline are not colour
+        assert not COLOUR.search(output)
+        assert COLOUR.search(run("diff", "2013", "2014", env={"FORCE_COLOR": "1"}).stdout)
+
+    def test_dumb_terminal_gets_no_escape_codes(self) -> None:
+        result = run("list", env={"TERM": "dumb"})
+        assert "\x1b" not in result.stdout
+        assert result.stdout.startswith("1\t")
