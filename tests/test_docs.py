@@ -21,3 +21,10 @@ def test_readme_has_examples() -> None:
 def test_example_output_is_what_the_tool_prints(command: str, output: str) -> None:
     result = run(*shlex.split(command))
     assert result.stdout + result.stderr == output
+
+
+def test_every_rule_is_in_the_readme_table() -> None:
+    from strategy_cli.rules import RULES
+
+    for rule in RULES.values():
+        assert f"| `{rule.code}` | {rule.severity} | {rule.summary} |" in README, rule.code

@@ -11,7 +11,7 @@ import pytest
 from strategy_cli.schema import schema_text
 from tests.conftest import ROOT, run
 
-COMMANDS = ["list", "show", "diff", "search", "stats", "import", "export", "schema"]
+COMMANDS = ["list", "show", "diff", "search", "stats", "lint", "fmt", "import", "export", "schema"]
 
 
 class TestFrontDoor:
@@ -78,3 +78,30 @@ class TestSchema:
 
 def test_bundled_paths_exist() -> None:
     assert Path(ROOT / "data" / "source" / "co.txt").is_file()
+
+
+class TestInternalErrors:
+    """A bug in the tool is reported in one line with exit 70, not a traceback."""
+
+    def test_unexpected_exception(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import strategy_cli.query
+
+        def broken(*args: object) -> None:
+            raise RuntimeError("boom")
+
+        monkeypatch.setattr(strategy_cli.query, "show_action", broken)
+        result = run("show", "1")
+        assert (result.code, result.stdout) == (70, "")
+        assert result.stderr == (
+            "strategy: internal error: RuntimeError: boom\nthis is a bug in strategy; run again"
+            " with STRATEGY_DEBUG=1 for the traceback and report it\n"
+        )
+        with pytest.raises(RuntimeError, match="boom"):
+            run("show", "1", env={"STRATEGY_DEBUG": "1"})
+
+
+def test_pre_commit_hooks_offer_lint_and_fmt() -> None:
+    text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "- id: strategy-lint\n" in text
+    assert "- id: strategy-fmt\n" in text
+    assert "language: python" in text

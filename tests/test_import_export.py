@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,11 @@ import pytest
 from strategy_cli.errors import DataError
 from strategy_cli.page import parse_page, render_page
 from tests.conftest import DATA, PAGES, SOURCE, run
+
+
+def without_acknowledgements(path: Path) -> str:
+    """The bundled file as the importer writes it: the maintainers' lint comments taken out."""
+    return re.sub(r"  # strategy: ignore\[.*", "", path.read_text(encoding="utf-8"))
 
 
 class TestBundledRoundTrip:
@@ -29,11 +35,11 @@ class TestBundledRoundTrip:
     def test_import_of_the_source_reproduces_the_bundled_file(self) -> None:
         result = run("import", str(SOURCE))
         assert result.code == 0, result.stderr
-        assert result.stdout == DATA.read_text(encoding="utf-8")
+        assert result.stdout == without_acknowledgements(DATA)
 
     def test_import_reads_stdin(self) -> None:
         result = run("import", "-", input=SOURCE.read_text(encoding="utf-8"))
-        assert result.stdout == DATA.read_text(encoding="utf-8")
+        assert result.stdout == without_acknowledgements(DATA)
 
     def test_import_output_file_is_written_and_reported(self, tmp_path: Path) -> None:
         target = tmp_path / "out.yaml"
@@ -41,7 +47,7 @@ class TestBundledRoundTrip:
         assert result.code == 0
         assert result.stdout == ""
         assert result.stderr == f"wrote 16 actions to {target}\n"
-        assert target.read_text(encoding="utf-8") == DATA.read_text(encoding="utf-8")
+        assert target.read_text(encoding="utf-8") == without_acknowledgements(DATA)
 
     def test_bundled_data_has_all_sixteen_actions_and_the_quirks(self) -> None:
         report = parse_page(SOURCE.read_text(encoding="utf-8"), "co.txt")

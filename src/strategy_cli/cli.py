@@ -6,13 +6,15 @@ for what they use.
 
 from __future__ import annotations
 
+import os
 import sys
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from strategy_cli.errors import StrategyError, UsageError
+from strategy_cli.terminal import visible
 
 if TYPE_CHECKING:
     from strategy_cli.models import Report
@@ -21,14 +23,16 @@ if TYPE_CHECKING:
 
 def report_error(error: StrategyError) -> None:
     """One line (and a hint) on stderr; data in the message is made inert first."""
-    from strategy_cli.terminal import visible
-
     sys.stderr.write(
         f"strategy: error: {visible(str(error.position) + ': ' if error.position else '')}"
         f"{visible(error.message)}\n"
     )
     if error.hint:
         sys.stderr.write(f"{visible(error.hint)}\n")
+
+
+INTERNAL_ERROR = 70
+"""EX_SOFTWARE from sysexits.h: neither the data nor the request is at fault."""
 
 
 class _Commands(TyperGroup):
@@ -40,10 +44,21 @@ class _Commands(TyperGroup):
         except StrategyError as error:
             report_error(error)
             raise typer.Exit(error.exit_code) from None
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise  # typer's own: usage errors print themselves and exit 2
         except BrokenPipeError:
             # The reader went away (`strategy list | head`): not an error worth a message.
             sys.stderr.close()
             raise typer.Exit(0) from None
+        except Exception as error:
+            if os.environ.get("STRATEGY_DEBUG"):
+                raise
+            sys.stderr.write(
+                f"strategy: internal error: {type(error).__name__}: {visible(str(error))}\n"
+                "this is a bug in strategy; run again with STRATEGY_DEBUG=1 for the traceback"
+                " and report it\n"
+            )
+            raise typer.Exit(INTERNAL_ERROR) from None
 
 
 app = typer.Typer(
@@ -75,7 +90,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     data: Annotated[
-        Optional[str],  # noqa: UP045 - typer reads the annotation at run time on Python 3.10
+        str | None,
         typer.Option(
             "--data",
             metavar="PATH",
@@ -144,7 +159,7 @@ FormatOption = Annotated[
     ),
 ]
 YearOption = Annotated[
-    Optional[int],  # noqa: UP045
+    int | None,
     typer.Option("--year", "-y", help="Only this year.", autocompletion=_complete_year),
 ]
 
@@ -373,6 +388,144 @@ def schema(
         atomic_write(output, text)
     else:
         sys.stdout.write(text)
+
+
+def _codes(values: list[str] | None) -> list[str]:
+    return [code for value in values or [] for code in value.split(",") if code.strip()]
+
+
+@app.command()
+def lint(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="PATH", help="Data files to check (default: the data file in use)."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            metavar="CODES",
+            help="Only these rules: codes or prefixes, comma-separated (e.g. T,S102).",
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", metavar="CODES", help="Skip these rules: codes or prefixes."),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text (path:line:col: CODE message), json, or github (annotations; the default "
+            "when GITHUB_ACTIONS=true).",
+        ),
+    ] = None,
+    explain: Annotated[
+        str | None,
+        typer.Option("--explain", metavar="CODE", help="Explain a rule and exit."),
+    ] = None,
+    list_rules: Annotated[
+        bool,
+        typer.Option("--list-rules", help="List every rule with its code and severity, and exit."),
+    ] = False,
+) -> None:
+    """Check data files: YAML, schema, report and text rules, each at its line and column."""
+    import os
+
+    from strategy_cli.datafile import resolve
+    from strategy_cli.lint import lint_paths
+    from strategy_cli.lint_output import LintFormat, render_findings, summary
+    from strategy_cli.rules import RULES, matching
+
+    if list_rules:
+        sys.stdout.write("".join(f"{r.code}\t{r.severity}\t{r.summary}\n" for r in RULES.values()))
+        return
+    if explain is not None:
+        rule = RULES.get(explain.strip().upper())
+        if rule is None:
+            raise UsageError(f"no rule {explain!r}", hint="`strategy lint --list-rules` lists them")
+        sys.stdout.write(f"{rule.code} ({rule.severity}): {rule.summary}\n\n{rule.explanation}\n")
+        return
+    try:
+        chosen = matching(_codes(select)) if select else set(RULES)
+        chosen -= matching(_codes(ignore)) if ignore else set()
+    except ValueError as error:
+        raise UsageError(
+            f"no rule matches {str(error)!r}", hint="`strategy lint --list-rules` lists them"
+        ) from None
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    try:
+        output = LintFormat(fmt)
+    except ValueError:
+        raise UsageError(f"unknown format {fmt!r}; choose text, json or github") from None
+    results = lint_paths(paths or [resolve(state.data)], chosen)
+    sys.stdout.write(render_findings(results, output))
+    sys.stderr.write(summary(results) + "\n")
+    severities = {f.severity for r in results for f in r.findings}
+    if "error" in severities or (strict and "warning" in severities):
+        raise typer.Exit(1)
+
+
+@app.command("fmt")
+def fmt_(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="PATH",
+            help="Data files to format (default: the data file in use); '-' "
+            "formats stdin to stdout.",
+        ),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Change nothing; exit 1 if any file is not in the canonical layout."
+        ),
+    ] = False,
+    show_diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Change nothing; print what would change as a unified diff."),
+    ] = False,
+) -> None:
+    """Rewrite data files in the canonical layout the importer writes, keeping comments."""
+    import difflib
+
+    from strategy_cli.datafile import resolve
+    from strategy_cli.files import atomic_write
+    from strategy_cli.formatter import format_file
+
+    changed = 0
+    targets = paths or [resolve(state.data)]
+    for path in targets:
+        before, after = format_file(path)
+        if path == "-" and not (check or show_diff):
+            sys.stdout.write(after)
+            continue
+        if before == after:
+            continue
+        changed += 1
+        if show_diff:
+            sys.stdout.writelines(
+                difflib.unified_diff(
+                    before.splitlines(keepends=True),
+                    after.splitlines(keepends=True),
+                    fromfile=path,
+                    tofile=path,
+                )
+            )
+        if check or show_diff:
+            sys.stderr.write(f"would reformat {path}\n")
+        else:
+            atomic_write(path, after)
+            sys.stderr.write(f"reformatted {path}\n")
+    unchanged = len(targets) - changed
+    sys.stderr.write(f"{unchanged} file{'s' if unchanged != 1 else ''} left unchanged\n")
+    if changed and (check or show_diff):
+        raise typer.Exit(1)
 
 
 def run() -> None:

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from strategy_cli.models import Report
 
 Path = tuple[str | int, ...]
-Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True)
@@ -24,12 +23,13 @@ class Problem:
     code: str
     path: Path
     message: str
-    severity: Severity = "error"
     on_key: bool = False
     """Point at the mapping key itself (e.g. a year) rather than at its value."""
     related: Path | None = None
     """Another place the message refers to, printed as "(first at line N)"."""
     related_label: str = "first at"
+    match: tuple[int, str] | None = None
+    """Where in the text the problem is (offset, matched text), for an exact column."""
 
 
 def document_errors(report: Report) -> list[Problem]:

@@ -26,8 +26,13 @@ def bundled_path() -> Path:
 
 
 def resolve(option: str | None) -> str:
-    """`--data`, else $STRATEGY_DATA, else the bundled report."""
-    return option or os.environ.get(ENV_VAR) or str(bundled_path())
+    """`--data`, else $STRATEGY_DATA, else the bundled report (relative to the current folder
+    when it is inside it, so that messages and CI annotations name it as the repository does)."""
+    if option or os.environ.get(ENV_VAR):
+        return option or os.environ[ENV_VAR]
+    bundled = bundled_path()
+    relative = os.path.relpath(bundled)
+    return relative if not relative.startswith("..") else str(bundled)
 
 
 @dataclass(frozen=True)
@@ -39,18 +44,30 @@ class Loaded:
     tree: Any
 
 
+def not_a_mapping(tree: Any) -> str | None:
+    """Why a parsed document cannot be a report at all, if it cannot."""
+    if isinstance(tree, dict):
+        return None
+    kind = (
+        "empty"
+        if tree is None
+        else "a list, not a mapping"
+        if isinstance(tree, list)
+        else "a single value, not a mapping"
+    )
+    return (
+        f"the file is {kind}: a report file is a mapping with keys such as 'title',"
+        " 'department' and 'actions'"
+    )
+
+
 def read_tree(path: str) -> tuple[str, str, Any]:
     """Name, text and round-trip tree of a data file; refuses what is not a YAML mapping."""
     name = display_name(path)
     text = read_text(path)
     tree = parse(text, name)
-    if not isinstance(tree, dict):
-        kind = "empty" if tree is None else f"a {type(tree).__name__.lower()}, not a mapping"
-        raise DataError(
-            f"the file is {kind}: a report file is a mapping with keys such as"
-            " 'title', 'department' and 'actions'",
-            Position(name, 1, 1),
-        )
+    if (problem := not_a_mapping(tree)) is not None:
+        raise DataError(problem, Position(name, 1, 1))
     return name, text, tree
 
 
@@ -67,11 +84,10 @@ def describe(problem: Problem, name: str, tree: Any) -> str:
     return f"{problem.message} ({problem.related_label} line {line})"
 
 
-def load(path: str) -> Loaded:
-    """The validated report, or one `DataError` at the first problem's file:line:col."""
-    name, _, tree = read_tree(path)
+def validated(path: str, name: str, tree: Any) -> Report:
+    """The report in `tree`, or one `DataError` at the first problem's file:line:col."""
     try:
-        report = validate(to_plain(tree))
+        return validate(to_plain(tree))
     except InvalidReport as invalid:
         first = invalid.problems[0]
         more = len(invalid.problems) - 1
@@ -84,7 +100,11 @@ def load(path: str) -> Loaded:
         raise DataError(
             f"{first.code} {describe(first, name, tree)}", position(first, name, tree), hint
         ) from None
-    return Loaded(report, name, tree)
+
+
+def load(path: str) -> Loaded:
+    name, _, tree = read_tree(path)
+    return Loaded(validated(path, name, tree), name, tree)
 
 
 def load_report(path: str) -> Report:

@@ -10,9 +10,10 @@ import json
 import os
 import re
 import sys
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from rich.console import Console
+if TYPE_CHECKING:
+    from rich.console import Console
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
@@ -41,6 +42,8 @@ def make_console(file: IO[str] | None = None, stderr: bool = False) -> Console:
     Emoji codes and auto-highlighting are off: they would rewrite data that happens to contain
     ":smile:" or numbers.
     """
+    from rich.console import Console
+
     return Console(
         file=file or (sys.stderr if stderr else sys.stdout),
         stderr=stderr,

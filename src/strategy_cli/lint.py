@@ -1,0 +1,423 @@
+"""`strategy lint`: every problem in a data file, at its exact line and column.
+
+Schema checkers stop at "invalid"; we keep the round-trip tree, so every pydantic error and every
+content rule can point at the key or item it concerns. A known quirk of the published text is
+accepted in the file itself, on the finding's line: `# strategy: ignore[T103] reason`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+from strategy_cli.consistency import Path, Problem, document_errors
+from strategy_cli.datafile import not_a_mapping
+from strategy_cli.errors import DataError, Position
+from strategy_cli.files import decode, display_name, read_bytes
+from strategy_cli.models import Paragraph, Report
+from strategy_cli.query import plan_for
+from strategy_cli.rules import RULES, Severity
+from strategy_cli.similarity import CARRIED_OVER, likeness, words
+from strategy_cli.validation import InvalidReport, format_path, validate
+from strategy_cli.yamlfile import YamlError, locate, parse, to_plain
+
+ACKNOWLEDGE = re.compile(r"(?:^|\s)#\s*strategy:\s*ignore\[(?P<codes>[^\]]*)\](?P<reason>.*)$")
+REPEATED = re.compile(r"\b(\w+)\s+(\1)\b", re.IGNORECASE)
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+STRAIGHT = re.compile(r"(?<=\w)'(?=\w)|(?<=s)'(?=\s|$)")
+CURLY = re.compile(r"(?<=\w)’(?=\w)|(?<=s)’(?=\s|$)")
+SHINGLE = 4
+COMMON_SHINGLE = 50
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at one place, as lint prints it."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    message: str
+
+    @property
+    def severity(self) -> Severity:
+        return RULES[self.code].severity
+
+
+@dataclass
+class FileResult:
+    """The findings of one file, after selection and acknowledgements."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    acknowledged: int = 0
+
+
+# --- the text of a report, with paths -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Passage:
+    path: Path
+    text: str
+    action: int | None
+    paragraph: bool
+    """A paragraph (not a title or bullet): the unit that is copied between actions."""
+
+
+def _section_passages(
+    section: list[Paragraph], path: Path, action: int | None
+) -> Iterator[Passage]:
+    for i, paragraph in enumerate(section):
+        yield Passage((*path, i, "text"), paragraph.text, action, True)
+        for j, item in enumerate(paragraph.items):
+            yield Passage((*path, i, "items", j), item, action, False)
+
+
+def passages(report: Report) -> Iterator[Passage]:
+    """Every piece of published text (not the licence or source, which are ours)."""
+    yield Passage(("title",), report.title, None, False)
+    for i, line in enumerate(report.preamble):
+        yield Passage(("preamble", i), line, None, False)
+    yield from _section_passages(report.introduction, ("introduction",), None)
+    for index, action in enumerate(report.actions):
+        base: Path = ("actions", index)
+        yield Passage((*base, "title"), action.title, action.number, False)
+        yield from _section_passages(action.notes, (*base, "notes"), action.number)
+        if action.commitment is not None:
+            yield from _section_passages(action.commitment, (*base, "commitment"), action.number)
+        for kind in ("progress", "plans"):
+            sections: dict[int, list[Paragraph]] = getattr(action, kind)
+            for year, section in sections.items():
+                yield from _section_passages(section, (*base, kind, year), action.number)
+
+
+# --- report rules ---------------------------------------------------------------------------
+
+
+def numbering_gaps(report: Report) -> Iterator[Problem]:
+    ordered = sorted(enumerate(report.actions), key=lambda pair: pair[1].number)
+    for (_, before), (index, after) in pairwise(ordered):
+        if after.number > before.number + 1:
+            missing = (
+                str(before.number + 1)
+                if after.number == before.number + 2
+                else f"{before.number + 1}-{after.number - 1}"
+            )
+            yield Problem(
+                "S103",
+                ("actions", index, "number"),
+                f"action {after.number} follows action {before.number}: action"
+                f" {missing} is missing; add it, or acknowledge the gap if the page"
+                " skips it",
+            )
+
+
+def empty_sections(report: Report) -> Iterator[Problem]:
+    for index, action in enumerate(report.actions):
+        if action.commitment == []:
+            yield Problem(
+                "S106",
+                ("actions", index, "commitment"),
+                f"action {action.number}: the commitments heading has no text: write"
+                " it or delete the key",
+                on_key=True,
+            )
+        for kind, label in (("progress", "progress during"), ("plans", "plans for")):
+            sections: dict[int, list[Paragraph]] = getattr(action, kind)
+            for year, section in sections.items():
+                if not section:
+                    yield Problem(
+                        "S106",
+                        ("actions", index, kind, year),
+                        f"action {action.number}: {label} {year} has no text: write"
+                        " it or delete the section",
+                        on_key=True,
+                    )
+
+
+def unreported_plans(report: Report) -> Iterator[Problem]:
+    reported = {year for action in report.actions for year in action.progress}
+    for index, action in enumerate(report.actions):
+        for year in sorted(reported):
+            plan = plan_for(report, action, year)
+            if plan is None or year in action.progress:
+                continue
+            path: Path = (
+                ("actions", index, "plans", year)
+                if plan.kind == "plan"
+                else ("actions", index, "commitment")
+            )
+            yield Problem(
+                "S107",
+                path,
+                f"action {action.number} had a plan for {year} but reports no progress"
+                f" during {year}, which other actions report on: add its progress",
+                on_key=True,
+            )
+
+
+# --- text rules -----------------------------------------------------------------------------
+
+
+def text_problems(report: Report) -> Iterator[Problem]:
+    texts = list(passages(report))
+    for passage in texts:
+        yield from _spacing(passage)
+        for match in REPEATED.finditer(passage.text):
+            if not match.group(1).isdigit():
+                yield Problem(
+                    "T103",
+                    passage.path,
+                    f"repeated word {match.group(0)!r}: delete one, or acknowledge it"
+                    " if the published text has it",
+                    match=(match.start(), match.group(0)),
+                )
+        for match in CONTROL.finditer(passage.text):
+            yield Problem(
+                "T104",
+                passage.path,
+                f"control character U+{ord(match.group()):04X} in the text: delete it",
+                match=(match.start(), match.group()),
+            )
+    yield from _apostrophes(texts)
+    yield from _copies([p for p in texts if p.paragraph])
+
+
+def _spacing(passage: Passage) -> Iterator[Problem]:
+    text = passage.text
+    if text != text.strip():
+        yield Problem("T102", passage.path, "text starts or ends with white space: trim it")
+    for match in re.finditer(r"\S( {2,})(?=\S)", text):
+        yield Problem(
+            "T102",
+            passage.path,
+            "two or more spaces in a row: use one",
+            match=(match.start(1), match.group(1)),
+        )
+
+
+def _apostrophes(texts: list[Passage]) -> Iterator[Problem]:
+    straight = [(p, m) for p in texts for m in STRAIGHT.finditer(p.text)]
+    curly = [(p, m) for p in texts for m in CURLY.finditer(p.text)]
+    if not straight or not curly:
+        return
+    minority, style, other = (
+        (straight, "straight '", f"typographic ’ ({len(curly)} times)")
+        if len(straight) <= len(curly)
+        else (curly, "typographic ’", f"straight ' ({len(straight)} times)")
+    )
+    for passage, match in minority:
+        yield Problem(
+            "T106",
+            passage.path,
+            f"{style} apostrophe, where the rest of the report uses {other}: use one"
+            " style, or acknowledge the published text",
+            match=(match.start(), match.group()),
+        )
+
+
+def _copies(paragraphs: list[Passage]) -> Iterator[Problem]:
+    first: dict[str, Passage] = {}
+    for passage in paragraphs:
+        seen = first.setdefault(passage.text, passage)
+        if seen is not passage:
+            yield Problem(
+                "T105",
+                passage.path,
+                f"paragraph copied verbatim from {_where(seen)}: check that it belongs here",
+                related=seen.path,
+                related_label="the other is at",
+            )
+    yield from _near_copies(paragraphs)
+
+
+def _where(passage: Passage) -> str:
+    return f"action {passage.action}" if passage.action is not None else format_path(passage.path)
+
+
+def _near_copies(paragraphs: list[Passage]) -> Iterator[Problem]:
+    """Paragraphs of different actions that share most of their words: shingles find the
+    candidates cheaply, the word-sequence likeness confirms them."""
+    keyed = [[w.lower() for w in words(p.text)] for p in paragraphs]
+    shingles = [{tuple(ws[i : i + SHINGLE]) for i in range(len(ws) - SHINGLE + 1)} for ws in keyed]
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for number, found in enumerate(shingles):
+        for shingle in found:
+            index[shingle].append(number)
+    for number, passage in enumerate(paragraphs):
+        if len(keyed[number]) < 8:
+            continue
+        shared: dict[int, int] = defaultdict(int)
+        for shingle in shingles[number]:
+            others = index[shingle]
+            if len(others) > COMMON_SHINGLE:
+                continue
+            for other in others:
+                if other < number:
+                    shared[other] += 1
+        for other in sorted(shared):
+            candidate = paragraphs[other]
+            if (
+                candidate.action == passage.action
+                or candidate.text == passage.text
+                or shared[other] < 0.5 * min(len(shingles[number]), len(shingles[other]))
+            ):
+                continue
+            score = likeness(passage.text, candidate.text)
+            if score >= CARRIED_OVER:
+                yield Problem(
+                    "T108",
+                    passage.path,
+                    f"{round(score * 100)}% the same words as a paragraph of"
+                    f" {_where(candidate)}: check that it was not copied by mistake",
+                    related=candidate.path,
+                    related_label="the other is at",
+                )
+                break
+
+
+def report_problems(report: Report) -> list[Problem]:
+    return [
+        *document_errors(report),
+        *numbering_gaps(report),
+        *empty_sections(report),
+        *unreported_plans(report),
+        *text_problems(report),
+    ]
+
+
+# --- a file ---------------------------------------------------------------------------------
+
+
+def _finding(problem: Problem, name: str, tree: Any, lines: list[str]) -> Finding:
+    line, column = locate(tree, problem.path, problem.on_key)
+    if problem.match is not None and 0 < line <= len(lines):
+        column = _exact_column(lines[line - 1], column, *problem.match)
+    message = problem.message
+    if problem.related is not None:
+        other, _ = locate(tree, problem.related)
+        message = f"{message} ({problem.related_label} line {other})"
+    return Finding(name, line, column, problem.code, message)
+
+
+def _exact_column(source: str, column: int, offset: int, text: str) -> int:
+    """The column of the matched text itself, where the scalar is written out literally."""
+    for start in (column - 1, column):  # a plain scalar, or one opened by a quote
+        at = start + offset
+        if source[at : at + len(text)] == text:
+            return at + 1
+    return column
+
+
+def check(text: str, name: str) -> tuple[list[Finding], bool]:
+    """All findings of one file's text, before selection and acknowledgements, and whether
+    every rule ran (the content rules need a file that parses and has the right shape)."""
+    lines = text.split("\n")
+    findings = [
+        Finding(name, n, m.start() + 1, "Y104", "tab character: use spaces")
+        for n, line in enumerate(lines, 1)
+        for m in re.finditer("\t", line)
+    ]
+    try:
+        tree = parse(text, name)
+    except YamlError as error:
+        return [*findings, _from_error(error, error.code)], False
+    if (problem := not_a_mapping(tree)) is not None:
+        return [*findings, Finding(name, 1, 1, "S003", problem)], False
+    complete = True
+    try:
+        report = validate(to_plain(tree), document_rules=False)
+        problems = report_problems(report)
+    except InvalidReport as invalid:
+        problems, complete = invalid.problems, False
+    return [*findings, *(_finding(p, name, tree, lines) for p in problems)], complete
+
+
+def _from_error(error: DataError, code: str) -> Finding:
+    position = error.position or Position("?")
+    return Finding(position.path, position.line or 1, position.column or 1, code, error.message)
+
+
+def acknowledgements(text: str) -> dict[int, tuple[int, list[str], str]]:
+    """line -> (column of '#', codes, reason) for every `# strategy: ignore[...]` comment."""
+    found = {}
+    for number, line in enumerate(text.split("\n"), 1):
+        if "strategy:" in line and (match := ACKNOWLEDGE.search(line)):
+            codes = [c.strip().upper() for c in match["codes"].split(",") if c.strip()]
+            reason = match["reason"].strip().lstrip("-–—:").strip()
+            found[number] = (line.index("#", match.start()) + 1, codes, reason)
+    return found
+
+
+def apply_acknowledgements(
+    findings: list[Finding], text: str, name: str, selected: set[str], complete: bool = True
+) -> tuple[list[Finding], int]:
+    """Drop acknowledged findings; flag acknowledgements without a reason, with unknown codes,
+    or (when every rule ran, so that absence means something) acknowledging nothing."""
+    acks = acknowledgements(text)
+    used: set[tuple[int, str]] = set()
+    kept = []
+    for finding in findings:
+        ack = acks.get(finding.line)
+        if ack is not None and finding.code in ack[1] and not finding.code.startswith("A"):
+            used.add((finding.line, finding.code))
+        else:
+            kept.append(finding)
+    extra = []
+    for line, (column, codes, reason) in acks.items():
+        if not reason:
+            extra.append(
+                Finding(
+                    name,
+                    line,
+                    column,
+                    "A001",
+                    "acknowledgement without a reason: say why the finding is"
+                    " accepted, after the ]",
+                )
+            )
+        for code in codes:
+            if code not in RULES:
+                extra.append(
+                    Finding(
+                        name, line, column, "A003", f"unknown code {code!r} in the acknowledgement"
+                    )
+                )
+            elif complete and code in selected and (line, code) not in used:
+                extra.append(
+                    Finding(
+                        name,
+                        line,
+                        column,
+                        "A002",
+                        f"{code} is acknowledged here but not found on this line:"
+                        " remove the acknowledgement",
+                    )
+                )
+    return sorted(
+        [*kept, *(f for f in extra if f.code in selected)], key=lambda f: (f.line, f.column, f.code)
+    ), len(used)
+
+
+def lint_file(path: str, selected: set[str]) -> FileResult:
+    name = display_name(path)
+    try:
+        text = decode(read_bytes(path), name)
+    except DataError as error:
+        code = "Y105" if "UTF-8" in error.message else "Y100"
+        findings = [_from_error(error, code)]
+        return FileResult(name, [f for f in findings if f.code in selected])
+    found, complete = check(text, name)
+    findings = [f for f in found if f.code in selected]
+    kept, acknowledged = apply_acknowledgements(findings, text, name, selected, complete)
+    return FileResult(name, kept, acknowledged)
+
+
+def lint_paths(paths: Iterable[str], selected: set[str]) -> list[FileResult]:
+    return [lint_file(path, selected) for path in paths]

@@ -1,0 +1,123 @@
+"""Every lint rule: a stable code, a severity, one line of summary and a longer explanation.
+
+Codes never change meaning once published: CI configurations and acknowledgements in data
+files name them. Y: the YAML file; S: the report's structure; T: the text; A: acknowledgements.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: Severity
+    summary: str
+    explanation: str
+
+
+RULES: dict[str, Rule] = {
+    rule.code: rule
+    for rule in [
+        Rule("Y100", "error", "the file cannot be read",
+             "The path does not exist, is a directory, cannot be opened, or is larger than the"
+             " size limit (16 MiB). Nothing else is checked."),
+        Rule("Y101", "error", "not valid YAML",
+             "A syntax error (a bad indent, an unclosed bracket or quote), or nesting deeper"
+             " than 64 levels. The position is where the YAML parser gave up; the mistake is"
+             " often on the line before."),
+        Rule("Y102", "error", "duplicate key",
+             "A mapping has the same key twice. YAML parsers disagree on which one wins, so the"
+             " file is refused: keep one."),
+        Rule("Y103", "error", "anchors and aliases are not allowed",
+             "`&name` and `*name` let a small file expand into a huge one (the 'billion laughs'"
+             " attack) and hide text from a reader. Write the text out in full."),
+        Rule("Y104", "error", "tab character",
+             "YAML forbids tabs in indentation, and a tab inside text is invisible in review."
+             " Use spaces."),
+        Rule("Y105", "error", "not UTF-8",
+             "The file must be UTF-8 text (typographic quotes such as ’ are fine). Re-save it"
+             " as UTF-8."),
+        Rule("S001", "error", "missing required key",
+             "A key the format requires (title, department, licence, source, actions; number"
+             " and title for each action; text for a paragraph written as a mapping) is"
+             " missing."),
+        Rule("S002", "error", "unknown key",
+             "The format has no such key; it is often a misspelling. Unknown keys are refused"
+             " rather than ignored, so that a typo cannot silently drop data."),
+        Rule("S003", "error", "wrong type or value",
+             "A value has the wrong type (text where a number is expected, a list where a"
+             " mapping is expected), a year outside 1900-2999, an action number below 1, or a"
+             " commitments date not written like 'December 2012'."),
+        Rule("S102", "error", "duplicate action number",
+             "Two actions have the same number; queries such as `strategy show 6` need one."
+             " Renumber one of them or merge them."),
+        Rule("S103", "error", "gap in action numbering",
+             "Action numbers should run without gaps (1, 2, 3, ...). A gap usually means an"
+             " action was lost in copying. A partial page that really skips actions can"
+             " acknowledge the gap."),
+        Rule("S104", "error", "year outside the report's span",
+             "Progress must be for a year after the commitments and no later than the page's"
+             " `updated` date; a plan may be at most one year after that date."),
+        Rule("S105", "error", "plan not for a later year than the report that made it",
+             "A report plans for the year after it. A plan for the commitments' year (or"
+             " earlier) would have been made before the commitments themselves."),
+        Rule("S106", "error", "empty section",
+             "A section heading with no text under it. Some published pages have these; write"
+             " the text, delete the section, or acknowledge it if the page really was empty."),
+        Rule("S107", "warning", "a plan with no progress for its year",
+             "The action had a plan for a year that the report has reported on (other actions"
+             " have progress for it), but this action has no progress section for that year:"
+             " the plan went unreported."),
+        Rule("T101", "error", "empty text",
+             "A title, paragraph or bullet is empty or only white space. Write it or delete"
+             " the item."),
+        Rule("T102", "error", "stray spaces",
+             "Text starts or ends with white space, or has two spaces in a row. Published text"
+             " has neither; they usually come from copying."),
+        Rule("T103", "warning", "repeated word",
+             "The same word twice in a row ('will will'). Usually a typo; if the published"
+             " text has it, keep it and acknowledge it."),
+        Rule("T104", "error", "control character",
+             "Text holds a control character (escape, bell, a C1 code, a bidirectional"
+             " override). They cannot be seen in review and can change how a terminal shows"
+             " the text."),
+        Rule("T105", "warning", "paragraph copied verbatim",
+             "The same paragraph appears elsewhere in the report, word for word. Often a"
+             " copy-and-paste slip; the message names the other place."),
+        Rule("T106", "warning", "straight and typographic apostrophes mixed",
+             "The published text uses both ' and ’ as apostrophes. The warning is on each use"
+             " of the less common one."),
+        Rule("T107", "error", "text spans several lines",
+             "A published paragraph is one line; a line break inside one cannot be written"
+             " back to the page layout. Split it into separate items."),
+        Rule("T108", "warning", "paragraph nearly copied from another action",
+             "A paragraph shares at least 80% of its words, in order, with a paragraph of"
+             " another action: one action's report was probably reused for another. (Within"
+             " one action, a plan repeated from the year before is what `strategy diff`"
+             " reports as carried over.)"),
+        Rule("A001", "error", "acknowledgement without a reason",
+             "An inline acknowledgement (`# strategy: ignore[CODE] reason`) must say why the"
+             " finding is accepted."),
+        Rule("A002", "warning", "unused acknowledgement",
+             "An inline acknowledgement names a code that is not found on its line: the quirk"
+             " was fixed or moved. Remove or move the comment."),
+        Rule("A003", "error", "unknown code in an acknowledgement",
+             "An inline acknowledgement names a code that is not a rule."),
+    ]
+}  # fmt: skip
+
+
+def matching(patterns: list[str]) -> set[str]:
+    """Codes selected by codes or prefixes ('T', 'T10', 'T103'), as ruff's --select reads them."""
+    chosen: set[str] = set()
+    for pattern in patterns:
+        found = {code for code in RULES if code.startswith(pattern.strip().upper())}
+        if not found:
+            raise ValueError(pattern)
+        chosen |= found
+    return chosen
