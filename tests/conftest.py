@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,11 @@ DATA = ROOT / "data" / "co.yaml"
 SOURCE = ROOT / "data" / "source" / "co.txt"
 PAGES = Path(__file__).resolve().parent / "pages"
 
+CACHE = tempfile.mkdtemp(prefix="strategy-test-cache-")
+"""The tests' own cache folder: never the user's, and warm across tests like a real one."""
+
 PIPE_ENV = {
+    "STRATEGY_CACHE_DIR": CACHE,
     "COLUMNS": "100",
     "TERMINAL_WIDTH": "100",
     "_TYPER_FORCE_DISABLE_TERMINAL": "1",

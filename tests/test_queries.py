@@ -232,7 +232,8 @@ No requirement for legislative change has yet been identified. If any are identi
     def test_not_a_number_is_a_usage_error(self) -> None:
         result = run("show", "five")
         assert result.code == 2
-        assert "Invalid value for 'N': Input should be a valid integer" in result.stderr
+        assert "Invalid value for 'N'" in result.stderr
+        assert "'five' is not a valid int" in result.stderr
         assert "Traceback" not in result.stderr
 
     def test_unknown_format(self) -> None:

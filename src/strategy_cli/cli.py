@@ -17,8 +17,8 @@ from strategy_cli.errors import StrategyError, UsageError
 from strategy_cli.terminal import visible
 
 if TYPE_CHECKING:
-    from strategy_cli.models import Report
     from strategy_cli.render import Format
+    from strategy_cli.report import Report
 
 
 def report_error(error: StrategyError) -> None:
@@ -110,9 +110,10 @@ def main(
 
 
 def load() -> Report:
-    from strategy_cli.datafile import load_report, resolve
+    from strategy_cli.cache import load_cached
+    from strategy_cli.location import resolve
 
-    return load_report(resolve(state.data))
+    return load_cached(resolve(state.data))
 
 
 def _complete_action(incomplete: str) -> list[str]:
@@ -244,7 +245,7 @@ def diff(
     output = _format(fmt)
     result = diff_years(load(), planned_in, year, action)
     render_diff(result, output, _console(), detail=action is not None)
-    if exit_code and (result.count("planned_only") or result.carried_over):
+    if exit_code and (result.number_with("planned_only") or result.carried_over):
         raise typer.Exit(1)
 
 
@@ -327,7 +328,10 @@ def import_(
     report = parse_page(read_text(page), display_name(page), department, source)
     text = render_data_file(report)
     if output and output != "-":
+        from strategy_cli.cache import remember_text
+
         atomic_write(output, text)
+        remember_text(text, report)
         sys.stderr.write(f"wrote {len(report.actions)} actions to {output}\n")
     else:
         sys.stdout.write(text)
@@ -357,7 +361,9 @@ def export(
     if fmt == "text":
         text = render_page(report)
     elif fmt == "json":
-        text = json_text(report.model_dump(mode="json"))
+        from strategy_cli.validation import dump
+
+        text = json_text(dump(report))
     else:
         raise UsageError(f"unknown format {fmt!r}; choose text or json")
     if output and output != "-":
@@ -435,9 +441,9 @@ def lint(
     """Check data files: YAML, schema, report and text rules, each at its line and column."""
     import os
 
-    from strategy_cli.datafile import resolve
     from strategy_cli.lint import lint_paths
     from strategy_cli.lint_output import LintFormat, render_findings, summary
+    from strategy_cli.location import resolve
     from strategy_cli.rules import RULES, matching
 
     if list_rules:
@@ -494,14 +500,15 @@ def fmt_(
     """Rewrite data files in the canonical layout the importer writes, keeping comments."""
     import difflib
 
-    from strategy_cli.datafile import resolve
+    from strategy_cli.cache import remember_text
     from strategy_cli.files import atomic_write
     from strategy_cli.formatter import format_file
+    from strategy_cli.location import resolve
 
     changed = 0
     targets = paths or [resolve(state.data)]
     for path in targets:
-        before, after = format_file(path)
+        before, after, report = format_file(path)
         if path == "-" and not (check or show_diff):
             sys.stdout.write(after)
             continue
@@ -521,6 +528,7 @@ def fmt_(
             sys.stderr.write(f"would reformat {path}\n")
         else:
             atomic_write(path, after)
+            remember_text(after, report)
             sys.stderr.write(f"reformatted {path}\n")
     unchanged = len(targets) - changed
     sys.stderr.write(f"{unchanged} file{'s' if unchanged != 1 else ''} left unchanged\n")

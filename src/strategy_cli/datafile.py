@@ -1,47 +1,15 @@
-"""Which data file to use, and reading it into a validated report with errors at file:line:col."""
+"""Reading a data file into a validated report, with errors at file:line:col."""
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from strategy_cli.consistency import Problem
 from strategy_cli.errors import DataError, Position
 from strategy_cli.files import display_name, read_text
-from strategy_cli.models import Report
+from strategy_cli.report import Report
 from strategy_cli.validation import InvalidReport, validate
 from strategy_cli.yamlfile import locate, parse, to_plain
-
-ENV_VAR = "STRATEGY_DATA"
-BUNDLED_NAME = "co.yaml"
-
-
-def bundled_path() -> Path:
-    """The data shipped in the wheel; in a source checkout, the repository's `data/` file."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "data" / BUNDLED_NAME
-    return packaged if packaged.is_file() else here.parents[1] / "data" / BUNDLED_NAME
-
-
-def resolve(option: str | None) -> str:
-    """`--data`, else $STRATEGY_DATA, else the bundled report (relative to the current folder
-    when it is inside it, so that messages and CI annotations name it as the repository does)."""
-    if option or os.environ.get(ENV_VAR):
-        return option or os.environ[ENV_VAR]
-    bundled = bundled_path()
-    relative = os.path.relpath(bundled)
-    return relative if not relative.startswith("..") else str(bundled)
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """A report with what is needed to point back into its file."""
-
-    report: Report
-    name: str
-    tree: Any
 
 
 def not_a_mapping(tree: Any) -> str | None:
@@ -65,10 +33,14 @@ def read_tree(path: str) -> tuple[str, str, Any]:
     """Name, text and round-trip tree of a data file; refuses what is not a YAML mapping."""
     name = display_name(path)
     text = read_text(path)
-    tree = parse(text, name)
+    return name, text, parse_tree(text, name)
+
+
+def parse_tree(text: str, name: str, positions: bool = True) -> Any:
+    tree = parse(text, name, positions)
     if (problem := not_a_mapping(tree)) is not None:
         raise DataError(problem, Position(name, 1, 1))
-    return name, text, tree
+    return tree
 
 
 def position(problem: Problem, name: str, tree: Any) -> Position:
@@ -102,10 +74,16 @@ def validated(path: str, name: str, tree: Any) -> Report:
         ) from None
 
 
-def load(path: str) -> Loaded:
-    name, _, tree = read_tree(path)
-    return Loaded(validated(path, name, tree), name, tree)
-
-
 def load_report(path: str) -> Report:
-    return load(path).report
+    return load_text(read_text(path), display_name(path), path)
+
+
+def load_text(text: str, name: str, path: str) -> Report:
+    """The validated report. A valid file is read without positions (faster); only a file with
+    a problem is read again with them, to say where the problem is."""
+    document = parse_tree(text, name, positions=False)
+    try:
+        return validate(document)
+    except InvalidReport:
+        tree = parse_tree(text, name)
+        return validated(path, name, tree)

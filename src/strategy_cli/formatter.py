@@ -1,24 +1,25 @@
 """`strategy fmt`: the canonical layout `import` writes, restored in place with comments kept.
 
-Keys are put in the models' order and years in ascending order; indentation and quoting are
+Keys are put in the dataclasses' order and years in ascending order; indentation and quoting are
 the writer's. Comments travel with the key or item they are attached to. A file that does not
 validate is never rewritten: fixing it comes first.
 """
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from strategy_cli.datafile import read_tree, validated
 from strategy_cli.errors import DataError
-from strategy_cli.models import Action, Paragraph, Report
+from strategy_cli.report import Action, Paragraph, Report
 from strategy_cli.yamlfile import dump
 
-REPORT_KEYS = list(Report.model_fields)
-ACTION_KEYS = list(Action.model_fields)
-PARAGRAPH_KEYS = list(Paragraph.model_fields)
+REPORT_KEYS = [f.name for f in fields(Report)]
+ACTION_KEYS = [f.name for f in fields(Action)]
+PARAGRAPH_KEYS = [f.name for f in fields(Paragraph)]
 
 
 def _reordered(mapping: CommentedMap, order: list[Any]) -> CommentedMap:
@@ -89,12 +90,13 @@ def canonical(tree: CommentedMap) -> CommentedMap:
     return root
 
 
-def format_file(path: str) -> tuple[str, str]:
-    """(current text, canonical text) of a data file; refuses a file that does not validate."""
+def format_file(path: str) -> tuple[str, str, Report]:
+    """Current text, canonical text and report of a data file; refuses a file that does not
+    validate."""
     name, text, tree = read_tree(path)
     try:
-        validated(path, name, tree)
+        report = validated(path, name, tree)
     except DataError as error:
         error.message += "; not reformatting a file that does not validate"
         raise
-    return text, dump(canonical(tree))
+    return text, dump(canonical(tree)), report

@@ -18,8 +18,8 @@ from strategy_cli.consistency import Path, Problem, document_errors
 from strategy_cli.datafile import not_a_mapping
 from strategy_cli.errors import DataError, Position
 from strategy_cli.files import decode, display_name, read_bytes
-from strategy_cli.models import Paragraph, Report
 from strategy_cli.query import plan_for
+from strategy_cli.report import Paragraph, Report
 from strategy_cli.rules import RULES, Severity
 from strategy_cli.similarity import CARRIED_OVER, likeness, words
 from strategy_cli.validation import InvalidReport, format_path, validate

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
-
 from strategy_cli.errors import DataError, Position
-from strategy_cli.models import MONTHS, Paragraph, Report
+from strategy_cli.report import MONTHS, Paragraph, Report
 
 TITLE = re.compile(r"actions in response to (the )?Government Digital Strategy", re.I)
 DEPARTMENT = re.compile(r"^(?P<department>.+?)(?:['’]s|s['’])\s+actions\b", re.I)
@@ -51,15 +48,15 @@ DEFAULT_LICENCE = (
 )
 
 
-@dataclass
 class _Builder:
     """The report as a plain document while lines are placed, with the line of every part."""
 
-    name: str
-    data: dict[str, Any] = field(default_factory=dict)
-    lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
-    section: list[dict[str, Any]] | None = None
-    section_path: tuple[str | int, ...] = ()
+    def __init__(self, name: str):
+        self.name = name
+        self.data: dict[str, Any] = {}
+        self.lines: dict[tuple[str | int, ...], int] = {}
+        self.section: list[dict[str, Any]] | None = None
+        self.section_path: tuple[str | int, ...] = ()
 
     def fail(self, line: int, message: str) -> DataError:
         return DataError(message, Position(self.name, line))
@@ -221,18 +218,14 @@ def _section_heading(
 
 
 def _validate(builder: _Builder) -> Report:
+    from strategy_cli.validation import InvalidReport, validate
+
     try:
-        return Report.model_validate(builder.data)
-    except ValidationError as error:
-        first = error.errors()[0]
-        loc: tuple[Any, ...] = tuple(first["loc"])
-        if first["type"] == "document_rules":
-            problem = first["ctx"]["problems"][0]
-            loc, message = problem.path, problem.message
-        else:
-            message = first["msg"]
-        line = _nearest_line(builder.lines, loc)
-        raise DataError(message, Position(builder.name, line)) from None
+        return validate(builder.data)
+    except InvalidReport as invalid:
+        first = invalid.problems[0]
+        line = _nearest_line(builder.lines, first.path)
+        raise DataError(first.message, Position(builder.name, line)) from None
 
 
 def _nearest_line(lines: dict[tuple[str | int, ...], int], loc: tuple[Any, ...]) -> int | None:

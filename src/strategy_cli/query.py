@@ -1,5 +1,8 @@
 """The questions people ask of a report, answered as plain results that any format can render.
 
+Results are NamedTuples rather than dataclasses: they are created at import time of every
+query, and a NamedTuple class costs a tenth of a frozen dataclass to define.
+
 A section is "about" a year: progress during Y and the plan for Y are both about Y, and the
 original commitments are the plan for the year after they were made.
 """
@@ -9,20 +12,18 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from strategy_cli.errors import UsageError
-from strategy_cli.models import Action, Paragraph, Report
 from strategy_cli.page import heading, section_order
+from strategy_cli.report import Action, Paragraph, Report
 from strategy_cli.similarity import CARRIED_OVER, likeness, words
 
 Kind = Literal["title", "note", "commitment", "progress", "plan"]
 KINDS: tuple[Kind, ...] = ("title", "note", "commitment", "progress", "plan")
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """One headed part of an action's story."""
 
     action: int
@@ -151,21 +152,18 @@ def check_year(report: Report, year: int) -> int:
 # --- list ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class YearMark:
+class YearMark(NamedTuple):
     planned: bool
     reported: bool
 
 
-@dataclass(frozen=True)
-class ListRow:
+class ListRow(NamedTuple):
     number: int
     title: str
     years: dict[int, YearMark]
 
 
-@dataclass(frozen=True)
-class ListResult:
+class ListResult(NamedTuple):
     years: list[int]
     rows: list[ListRow]
 
@@ -200,8 +198,7 @@ def list_actions(report: Report, year: int | None = None, text: str | None = Non
 # --- show ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ShowResult:
+class ShowResult(NamedTuple):
     number: int
     title: str
     sections: list[Section]
@@ -222,8 +219,7 @@ Status = Literal["planned_and_reported", "planned_only", "progress_only", "neith
 STATUSES: tuple[Status, ...] = ("planned_and_reported", "planned_only", "progress_only", "neither")
 
 
-@dataclass(frozen=True)
-class Carried:
+class Carried(NamedTuple):
     """A paragraph of the plan that reappears, almost word for word, in the next year's plan."""
 
     text: str
@@ -231,24 +227,22 @@ class Carried:
     likeness: float
 
 
-@dataclass(frozen=True)
-class DiffRow:
+class DiffRow(NamedTuple):
     number: int
     title: str
     status: Status
     plan: Section | None
     progress: Section | None
     next_plan: Section | None
-    carried: list[Carried] = field(default_factory=list)
+    carried: list[Carried]
 
 
-@dataclass(frozen=True)
-class DiffResult:
+class DiffResult(NamedTuple):
     planned_in: int
     year: int
     rows: list[DiffRow]
 
-    def count(self, status: Status) -> int:
+    def number_with(self, status: Status) -> int:
         return sum(1 for row in self.rows if row.status == status)
 
     @property
@@ -333,8 +327,7 @@ def diff_years(report: Report, planned_in: int, year: int, action: int | None = 
 # --- search ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     action: int
     kind: Kind
     year: int | None
@@ -388,8 +381,7 @@ def search(
 # --- stats -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class YearStats:
+class YearStats(NamedTuple):
     year: int
     reported: int
     planned: int

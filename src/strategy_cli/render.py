@@ -6,8 +6,6 @@ Every piece of data goes through `visible()` or `json_text()`, and reaches rich 
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 from enum import Enum
 from typing import Any
@@ -63,6 +61,9 @@ def t(value: object, style: str = "") -> Text:
 
 
 def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    import csv
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
@@ -264,7 +265,7 @@ def render_show(result: ShowResult, fmt: Format, console: Console) -> None:
 
 
 def diff_summary(result: DiffResult) -> str:
-    counts = ", ".join(f"{result.count(s)} {STATUS_LABEL[s]}" for s in STATUSES)
+    counts = ", ".join(f"{result.number_with(s)} {STATUS_LABEL[s]}" for s in STATUSES)
     actions = f"{len(result.rows)} action{'s' if len(result.rows) != 1 else ''}"
     return (
         f"{result.planned_in} plans for {result.year} against {result.year} progress, {actions}:"
@@ -296,7 +297,7 @@ def render_diff(result: DiffResult, fmt: Format, console: Console, detail: bool)
                     "year": result.year,
                     "summary": {
                         "actions": len(result.rows),
-                        **{s: result.count(s) for s in STATUSES},
+                        **{s: result.number_with(s) for s in STATUSES},
                         "carried_over": result.carried_over,
                     },
                     "actions": [

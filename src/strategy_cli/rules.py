@@ -25,7 +25,7 @@ RULES: dict[str, Rule] = {
     for rule in [
         Rule("Y100", "error", "the file cannot be read",
              "The path does not exist, is a directory, cannot be opened, or is larger than the"
-             " size limit (16 MiB). Nothing else is checked."),
+             " size limit (2 MiB). Nothing else is checked."),
         Rule("Y101", "error", "not valid YAML",
              "A syntax error (a bad indent, an unclosed bracket or quote), or nesting deeper"
              " than 64 levels. The position is where the YAML parser gave up; the mistake is"
@@ -42,6 +42,10 @@ RULES: dict[str, Rule] = {
         Rule("Y105", "error", "not UTF-8",
              "The file must be UTF-8 text (typographic quotes such as ’ are fine). Re-save it"
              " as UTF-8."),
+        Rule("Y106", "error", "YAML tags are not allowed",
+             "A tag such as `!!python/object/apply:os.system` or `!custom` asks a loader to build"
+             " an object. The tool never builds one (it reads YAML safely), and a report needs no"
+             " tags: remove it."),
         Rule("S001", "error", "missing required key",
              "A key the format requires (title, department, licence, source, actions; number"
              " and title for each action; text for a paragraph written as a mapping) is"

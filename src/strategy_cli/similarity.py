@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Literal
+from typing import Literal, NamedTuple
 
 CARRIED_OVER = 0.8
 """Share of words two plans must have in common, in order, to count as the same plan again."""
@@ -36,8 +35,7 @@ def likeness(a: str, b: str) -> float:
     return matcher.ratio()
 
 
-@dataclass(frozen=True)
-class Chunk:
+class Chunk(NamedTuple):
     """A run of words that is the same in both texts, or only in the old or the new one."""
 
     op: Literal["same", "removed", "added"]

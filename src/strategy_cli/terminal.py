@@ -6,7 +6,6 @@ control characters are made visible before it reaches any stream.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
@@ -32,6 +31,8 @@ def _escape(char: str) -> str:
 def json_text(value: Any) -> str:
     """JSON as scripts expect: UTF-8 kept readable, two-space indent, and no raw C1 or bidi
     characters (json.dumps escapes only C0 when ensure_ascii is off)."""
+    import json
+
     text = json.dumps(value, ensure_ascii=False, indent=2)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 

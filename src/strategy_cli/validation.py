@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
+from dataclasses import fields
+from functools import cache
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from strategy_cli.consistency import Path, Problem
+from strategy_cli.consistency import Path, Problem, document_errors
 from strategy_cli.errors import DataError
-from strategy_cli.models import Action, Paragraph, Report
+from strategy_cli.report import Action, Paragraph, Report
 
-KEYS = sorted({*Report.model_fields, *Action.model_fields, *Paragraph.model_fields})
+KEYS = sorted({f.name for cls in (Report, Action, Paragraph) for f in fields(cls)})
 CODES = {
     "empty_text": "T101",
     "multiline_text": "T107",
     "missing": "S001",
+    "missing_argument": "S001",
     "extra_forbidden": "S002",
+    "unexpected_keyword_argument": "S002",
 }
 EXPECTED = {
     "int_type": "expected a whole number",
@@ -28,8 +33,12 @@ EXPECTED = {
     "dict_type": "expected a mapping of keys to values",
     "model_type": "expected a mapping of keys to values",
     "model_attributes_type": "expected a mapping of keys to values",
+    "dataclass_type": "expected a mapping of keys to values",
     "string_pattern_mismatch": "expected a month and year, like 'December 2012'",
 }
+
+
+_TAG = re.compile(r"^[a-z][\w-]*\[.*\]$")
 
 
 class InvalidReport(DataError):
@@ -40,21 +49,31 @@ class InvalidReport(DataError):
         self.problems = problems
 
 
+@cache
+def adapter() -> TypeAdapter[Report]:
+    """Built once, on first use: pydantic compiles the validator from the dataclasses."""
+    return TypeAdapter(Report)
+
+
 def validate(document: Any, *, document_rules: bool = True) -> Report:
+    """The report, or `InvalidReport` with every problem pydantic found; then (unless lint
+    asks to run them itself) the document-wide rules a loadable report must pass."""
     try:
-        return Report.model_validate(document, context={"skip_document_rules": not document_rules})
+        report = adapter().validate_python(document)
     except ValidationError as error:
         raise InvalidReport(problems_from(error)) from None
+    if document_rules and (problems := document_errors(report)):
+        raise InvalidReport(problems)
+    return report
+
+
+def dump(report: Report) -> Any:
+    """The report as JSON-ready data: every key, paragraphs as objects, years as strings."""
+    return adapter().dump_python(report, mode="json")
 
 
 def problems_from(error: ValidationError) -> list[Problem]:
-    problems: list[Problem] = []
-    for detail in error.errors(include_url=False):
-        if detail["type"] == "document_rules":
-            problems.extend(detail["ctx"]["problems"])
-        else:
-            problems.append(_problem(detail))
-    return problems
+    return [_problem(detail) for detail in error.errors(include_url=False)]
 
 
 def _problem(detail: ErrorDetails) -> Problem:
@@ -63,17 +82,21 @@ def _problem(detail: ErrorDetails) -> Problem:
     on_key = bool(loc) and loc[-1] == "[key]"
     if on_key:
         loc = loc[:-1]
-    path: Path = tuple(step for step in loc if isinstance(step, int) or "[" not in step)
+    # pydantic puts the name of a union member or validator ("function-after[...]") into the
+    # path; the last step of an unknown-key error is the user's key, whatever it looks like.
+    kept = loc[:-1] if kind in ("extra_forbidden", "unexpected_keyword_argument") else loc
+    path: Path = tuple(s for s in kept if not (isinstance(s, str) and _TAG.match(s)))
+    path += loc[len(kept) :]
     code = CODES.get(kind, "S003")
     where = format_path(path)
-    if kind == "missing":
+    if kind in ("missing", "missing_argument") and path:
         return Problem(
             code,
             path[:-1],
             f"missing required key {path[-1]!r}"
             f"{' in ' + format_path(path[:-1]) if len(path) > 1 else ''}: add it",
         )
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument") and path:
         key = str(path[-1])
         close = difflib.get_close_matches(key, KEYS, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""

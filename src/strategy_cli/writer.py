@@ -6,7 +6,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from strategy_cli.models import Paragraph, Report
+from strategy_cli.report import Paragraph, Report
 from strategy_cli.yamlfile import dump
 
 SCHEMA_FILE = "strategy.schema.json"

@@ -16,11 +16,15 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.reader import ReaderError
 
 from strategy_cli.errors import DataError, Position
 
 MAX_DEPTH = 64
 """A report nests seven levels deep; anything near this bound is not a report."""
+
+# Refused while composing, before any node is built: anchors and aliases (Y103), explicit tags
+# (Y106) and nesting deeper than MAX_DEPTH (Y101).
 
 
 class YamlError(DataError):
@@ -44,6 +48,14 @@ class _GuardedComposer(Composer):
                 "anchors and aliases (&name, *name) are not allowed: write the text out",
                 event.start_mark,
             )
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            raise _Refused(
+                "Y106",
+                f"YAML tag {str(tag)!r} is not allowed: a report needs no tags (and the"
+                " tool never builds the objects they name); remove it",
+                event.start_mark,
+            )
         self._depth += 1
         if self._depth > MAX_DEPTH:
             raise _Refused(
@@ -63,23 +75,34 @@ class _Refused(Exception):
         self.code, self.message, self.mark = code, message, mark
 
 
-def _reader() -> YAML:
-    yaml = YAML(typ="rt")
+def _reader(positions: bool) -> YAML:
+    # The round-trip loader keeps comments and line/column ("rt"); the safe one builds plain
+    # dicts and lists ~20% faster, for reading a file that is only queried.
+    yaml = YAML(typ="rt") if positions else YAML(typ="safe", pure=True)
     yaml.Composer = _GuardedComposer
     yaml.allow_duplicate_keys = False
     return yaml
 
 
-def parse(text: str, name: str) -> Any:
-    """The document as a round-trip tree (CommentedMap/Seq carry `.lc` positions and comments)."""
+def parse(text: str, name: str, positions: bool = True) -> Any:
+    """The document: with `positions`, a round-trip tree (CommentedMap/Seq carry `.lc` line and
+    column, and comments); without, plain Python data."""
     try:
-        return _reader().load(text)
+        return _reader(positions).load(text)
     except _Refused as refused:
         raise YamlError(refused.message, _at(name, refused.mark), refused.code) from None
     except MarkedYAMLError as error:
         code = "Y102" if type(error).__name__ == "DuplicateKeyError" else "Y101"
         mark = error.problem_mark or error.context_mark
         raise YamlError(_yaml_message(error, code), _at(name, mark), code) from None
+    except ReaderError as error:
+        before = text[: error.position]
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        raise YamlError(
+            f"character U+{error.character:04X} is not allowed in YAML: delete it",
+            Position(name, line, column),
+            "Y101",
+        ) from None
     except YAMLError as error:
         raise YamlError(
             f"not valid YAML: {_first_line(str(error))}", Position(name), "Y101"

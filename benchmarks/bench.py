@@ -1,0 +1,223 @@
+"""Whole-process timings of `strategy`, side by side with the import floor, in one run.
+
+    python benchmarks/bench.py [--runs N]
+
+Part 1 times the read commands, `lint` and `--help` on the bundled data against the floor,
+`python -c "import typer, pydantic, rich.table, ruamel.yaml"`: the cost of the libraries the tool
+is built on. Runs are interleaved (floor, command, floor, command, ...) so that machine noise
+falls on both alike; min, median and max are printed so that the noise is visible, and the
+ratio is of medians. The warm rows use the report cache, as every run after the first does;
+`cold` turns the cache off.
+
+Part 2 builds a 400-action report (the source's actions repeated and renumbered, written as a
+page and imported through `strategy import`), then times import, lint, show and diff on it, and
+reports each process's peak memory (max RSS). `import -o` primes the cache, so show and diff are
+timed warm, as every read after the first is; their cold times (cache off: the first read of a
+file edited by hand) are printed too.
+
+Part 3 feeds hostile files (an alias bomb, 100,000-deep nesting, random binary, NUL bytes, a
+Python tag, a scalar just under the 2 MiB limit, a file over it) and checks each is refused, exit 1,
+within 5 s and the memory budget.
+
+Budgets (issue 5): read commands <= 1.2x the floor (median ratio); on 400 actions lint < 3 s,
+show < 1 s, diff < 2 s, import < 5 s; peak memory < 100 MB. Exit status 1 if one is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = ROOT / "data" / "source" / "co.txt"
+FLOOR = [sys.executable, "-c", "import typer, pydantic, rich.table, ruamel.yaml"]
+READ_BUDGET = 1.2
+SCALE_BUDGETS = {"import": 5.0, "lint": 3.0, "show": 1.0, "diff": 2.0}
+MEMORY_BUDGET_MB = 100.0
+
+
+def strategy() -> list[str]:
+    """The installed console script, as users run it (not `python -m`, which adds runpy)."""
+    script = shutil.which("strategy", path=str(Path(sys.executable).parent)) or shutil.which(
+        "strategy"
+    )
+    return [script] if script else [sys.executable, "-m", "strategy_cli"]
+
+
+def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """Wall time (s), peak RSS (MB) and exit status of one process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    return elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+
+def stats(samples: list[float]) -> str:
+    return (
+        f"{min(samples) * 1000:7.1f} {statistics.median(samples) * 1000:7.1f}"
+        f" {max(samples) * 1000:7.1f}"
+    )
+
+
+def part_one(runs: int, env: dict[str, str], cold_env: dict[str, str]) -> bool:
+    cli = strategy()
+    cases: dict[str, tuple[list[str], dict[str, str]]] = {
+        "show 5": ([*cli, "show", "5"], env),
+        "list": ([*cli, "list"], env),
+        "diff 2013 2014": ([*cli, "diff", "2013", "2014"], env),
+        "search GOV.UK": ([*cli, "search", "GOV.UK"], env),
+        "stats": ([*cli, "stats"], env),
+        "lint": ([*cli, "lint"], env),
+        "--help": ([*cli, "--help"], env),
+        "show 5 (cold)": ([*cli, "show", "5"], cold_env),
+    }
+    for command, case_env in cases.values():  # warm the cache and the OS file cache
+        run_once(command, case_env)
+    floor: list[float] = []
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(runs):
+        for name, (command, case_env) in cases.items():
+            floor.append(run_once(FLOOR, env)[0])
+            times[name].append(run_once(command, case_env)[0])
+    base = statistics.median(floor)
+    print(f"Part 1: bundled data, {runs} interleaved runs each (ms: min median max)")
+    print(f"  {'floor (import typer, pydantic, rich.table, ruamel.yaml)':58} {stats(floor)}")
+    ok = True
+    for name, samples in times.items():
+        ratio = statistics.median(samples) / base
+        gated = name in ("show 5", "list", "diff 2013 2014", "search GOV.UK", "stats")
+        verdict = ("ok" if ratio <= READ_BUDGET else "OVER") if gated else ""
+        ok &= verdict != "OVER"
+        print(f"  strategy {name:49} {stats(samples)}  {ratio:5.2f}x  {verdict}")
+    print(f"  (budget: read commands <= {READ_BUDGET}x the floor, median against median)")
+    return ok
+
+
+def big_page(actions: int) -> str:
+    """The source page with its actions repeated and renumbered up to `actions`."""
+    text = SOURCE.read_text(encoding="utf-8")
+    head, *blocks = re.split(r"(?m)^(?=Action \d+: )", text)
+    out = [head.rstrip("\n")]
+    for number in range(1, actions + 1):
+        block = blocks[(number - 1) % len(blocks)].rstrip("\n")
+        block = re.sub(r"^Action \d+:", f"Action {number}:", block)
+        block = re.sub(r"^Action \d+ was added", f"Action {number} was added", block, flags=re.M)
+        out.append(block)
+    return "\n".join(out)
+
+
+def part_two(runs: int, env: dict[str, str], cold_env: dict[str, str]) -> bool:
+    """400 actions. `import -o` primes the cache, so show and diff right after it are warm,
+    as they are for every read after the first; the cold rows (cache off) are the first read
+    of a file edited by hand, and are shown for the record, not judged."""
+    cli = strategy()
+    ok = True
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "big.txt"
+        data = Path(folder) / "big.yaml"
+        page.write_text(big_page(400), encoding="utf-8")
+        cases = {
+            "import": ([*cli, "import", str(page), "-o", str(data)], env, "import"),
+            "lint": ([*cli, "lint", str(data)], env, "lint"),
+            "show 200": ([*cli, "--data", str(data), "show", "200"], env, "show"),
+            "diff 2013 2014": ([*cli, "--data", str(data), "diff", "2013", "2014"], env, "diff"),
+            "show 200 (cold)": ([*cli, "--data", str(data), "show", "200"], cold_env, ""),
+            "diff 2013 2014 (cold)": (
+                [*cli, "--data", str(data), "diff", "2013", "2014"],
+                cold_env,
+                "",
+            ),
+        }
+        status = run_once(cases["import"][0], env)[2]
+        size = data.stat().st_size if data.exists() else 0
+        print(
+            f"\nPart 2: 400 actions ({page.stat().st_size:,} bytes of page, {size:,} bytes of"
+            f" YAML; import exit {status}), {runs} runs (s: min median max)"
+        )
+        for name, (command, case_env, budget_key) in cases.items():
+            samples, peaks = [], []
+            for _ in range(runs):
+                elapsed, peak, _ = run_once(command, case_env)
+                samples.append(elapsed)
+                peaks.append(peak)
+            median = statistics.median(samples)
+            line = (
+                f"  strategy {name:22} {min(samples):6.2f} {median:6.2f} {max(samples):6.2f}"
+                f"   peak {max(peaks):5.1f} MB"
+            )
+            if budget_key:
+                budget = SCALE_BUDGETS[budget_key]
+                verdict = "ok" if median < budget and max(peaks) < MEMORY_BUDGET_MB else "OVER"
+                ok &= verdict == "ok"
+                line += f"   budget {budget:.0f} s   {verdict}"
+            print(line)
+    print(f"  (memory budget: {MEMORY_BUDGET_MB:.0f} MB per process; cold = cache off)")
+    return ok
+
+
+def hostile_files(folder: Path) -> dict[str, Path]:
+    bomb = ["a: &a ['lol','lol','lol','lol','lol','lol','lol','lol','lol']"] + [
+        f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]" for i in range(8)
+    ]
+    contents = {
+        "alias bomb": "\n".join(bomb).encode(),
+        "100,000-deep nesting": b"[" * 100_000 + b"]" * 100_000,
+        "random binary": os.urandom(1 << 20),
+        "NUL bytes": b"title: a\x00b\n" * 1000,
+        "python tag": b"title: !!python/object/apply:os.system ['true']\n",
+        "2 MiB scalar (the limit)": b"title: " + b"x" * ((2 << 20) - 9) + b"\n",
+    }
+    paths = {}
+    for number, (name, content) in enumerate(contents.items()):
+        paths[name] = folder / f"hostile{number}.yaml"
+        paths[name].write_bytes(content)
+    paths["1 GiB (over the limit)"] = folder / "huge.yaml"
+    with paths["1 GiB (over the limit)"].open("wb") as handle:
+        handle.truncate(1 << 30)  # sparse: refused by its size, never read
+    return paths
+
+
+def part_three(cold_env: dict[str, str]) -> bool:
+    """Hostile files: refused (exit 1) well under 5 s, within the memory budget."""
+    cli = strategy()
+    ok = True
+    print("\nPart 3: hostile files, `strategy --data FILE show 1`, cache off (s, peak MB, exit)")
+    with tempfile.TemporaryDirectory() as folder:
+        for name, path in hostile_files(Path(folder)).items():
+            elapsed, peak, status = run_once([*cli, "--data", str(path), "show", "1"], cold_env)
+            verdict = "ok" if status == 1 and elapsed < 5 and peak < MEMORY_BUDGET_MB else "OVER"
+            ok &= verdict == "ok"
+            print(f"  {name:26} {elapsed:6.2f} s  {peak:6.1f} MB  exit {status}  {verdict}")
+    return ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=15, help="runs per case in part 1")
+    parser.add_argument("--scale-runs", type=int, default=3, help="runs per case in part 2")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "STRATEGY_CACHE_DIR": cache, "NO_COLOR": "1"}
+        env.pop("STRATEGY_DATA", None)
+        cold_env = {**env, "STRATEGY_CACHE_DIR": "off"}
+        print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, {strategy()[0]}\n")
+        ok = part_one(args.runs, env, cold_env)
+        ok &= part_two(args.scale_runs, env, cold_env)
+        ok &= part_three(cold_env)
+    print("\nall budgets met" if ok else "\nsome budgets missed")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

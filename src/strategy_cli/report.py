@@ -1,0 +1,203 @@
+"""The report as data: what a department published, and the constraints on each field.
+
+Plain frozen dataclasses, so that reading a cached report costs no pydantic import (that alone
+would double the start-up time of every query). pydantic validates them through a TypeAdapter
+(`validation`), reading the constraints attached here as markers; field docstrings flow into
+the JSON Schema, so editors show them while the file is edited. Years are keys, never fields:
+a department that reported on 2016 needs no code change.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Annotated, Any, ClassVar
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+MONTH_YEAR = re.compile(r"^(" + "|".join(MONTHS) + r") ([0-9]{4})$")
+
+PYDANTIC_CONFIG: Any = {"extra": "forbid", "use_attribute_docstrings": True}
+"""Unknown keys are refused: a typo in a hand-edited file must not silently drop data."""
+
+
+class _Strict:
+    """No coercion ("5" is not 5): a YAML file says what it means."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
+        schema = handler(source)
+        schema["strict"] = True
+        return schema
+
+
+class _Bounds:
+    """Numeric bounds or a minimum length, as pydantic's core schema spells them."""
+
+    def __init__(self, **bounds: int):
+        self.bounds = bounds
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
+        schema = handler(source)
+        schema.update(self.bounds)
+        return schema
+
+
+class _Pattern:
+    """A regular expression the text must match (and that the JSON Schema shows editors)."""
+
+    def __init__(self, pattern: re.Pattern[str]):
+        self.pattern = pattern
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
+        schema = handler(source)
+        schema["pattern"] = self.pattern.pattern
+        return schema
+
+
+class _After:
+    """A check run after the type check; pydantic is imported only when validating."""
+
+    def __init__(self, check: Callable[[Any], Any]):
+        self.check = check
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_after_validator_function(self.check, handler(source))
+
+
+class _Shorthand:
+    """A bare string is a paragraph without bullets: the common case reads as plain YAML."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
+        from pydantic_core import core_schema
+
+        inner = handler(source)
+        return core_schema.no_info_before_validator_function(
+            lambda value: {"text": value} if isinstance(value, str) else value,
+            inner,
+            json_schema_input_schema=core_schema.union_schema([core_schema.str_schema(), inner]),
+        )
+
+
+def _one_line(value: str) -> str:
+    from pydantic_core import PydanticCustomError
+
+    if not value.strip():
+        raise PydanticCustomError(
+            "empty_text", "text is empty or only white space: write the text or delete the item"
+        )
+    if "\n" in value or "\r" in value:
+        raise PydanticCustomError(
+            "multiline_text",
+            "text spans several lines, but a published paragraph is one line: split it into"
+            " separate items",
+        )
+    return value
+
+
+def _by_year(sections: dict[int, Any]) -> dict[int, Any]:
+    """Years in order whatever order the file lists them in, so output is stable."""
+    return dict(sorted(sections.items()))
+
+
+STRICT = _Strict()
+Text = Annotated[str, STRICT, _After(_one_line)]
+Year = Annotated[int, STRICT, _Bounds(ge=1900, le=2999)]
+MonthYear = Annotated[str, STRICT, _Pattern(MONTH_YEAR)]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Paragraph:
+    """One published paragraph, with the bullet items it introduces."""
+
+    __pydantic_config__: ClassVar[Any] = PYDANTIC_CONFIG
+
+    text: Text
+    """The paragraph exactly as published, typographic quotes and all."""
+
+    items: list[Text] = field(default_factory=list)
+    """Bullet items that follow the paragraph, in published order (empty for most paragraphs)."""
+
+    def lines(self) -> list[str]:
+        """The paragraph and its bullets as lines of the published page."""
+        return [self.text, *(f"- {item}" for item in self.items)]
+
+
+Section = list[Annotated[Paragraph, _Shorthand()]]
+Sections = Annotated[dict[Year, Section], _After(_by_year)]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Action:
+    """One numbered action of the Government Digital Strategy and the department's answers to it."""
+
+    __pydantic_config__: ClassVar[Any] = PYDANTIC_CONFIG
+
+    number: Annotated[int, STRICT, _Bounds(ge=1)]
+    """The action's number in the strategy (1, 2, ...)."""
+
+    title: Text
+    """The action's wording, as in the heading "Action N: title"."""
+
+    notes: Section = field(default_factory=list)
+    """Unlabelled lines between the heading and the first section (why reporting starts late)."""
+
+    commitment: Section | None = None
+    """What the department committed to when the strategy was published: next year's plan.
+
+    Absent for actions added to the strategy later; an empty list is a heading with no text.
+    """
+
+    progress: Sections = field(default_factory=dict)
+    """Progress reported, keyed by the year it happened in."""
+
+    plans: Sections = field(default_factory=dict)
+    """Planned activities, keyed by the year they are planned for (written in the year before)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Report:
+    """One department's published report on its Government Digital Strategy actions."""
+
+    __pydantic_config__: ClassVar[Any] = PYDANTIC_CONFIG
+
+    title: Text
+    """The page title, e.g. "CO's actions in response to the Government Digital Strategy"."""
+
+    department: Text
+    """The department as the title names it: an acronym ("CO", "HMT") or in full."""
+
+    updated: Annotated[datetime.date, STRICT] | None = None
+    """The date of this version of the page ("Updated 16 January 2015"), if it gives one."""
+
+    commitments_made: MonthYear | None = None
+    """When the original commitments were made, as the page writes it ("December 2012")."""
+
+    licence: Text
+    """Copyright and licence of the published text; keep it with the data."""
+
+    source: Text
+    """Where the text was published and which version was imported."""
+
+    preamble: list[Text] = field(default_factory=list)
+    """Page furniture above the title ("Corporate report", "This was published under ...")."""
+
+    introduction: Section = field(default_factory=list)
+    """Paragraphs between the date line and the first action."""
+
+    actions: Annotated[list[Action], _Bounds(min_length=1)]
+    """The numbered actions, in published order."""
+
+    @property
+    def commitment_year(self) -> int | None:
+        """The year the commitments were made; they are the plan for the year after."""
+        match = MONTH_YEAR.match(self.commitments_made or "")
+        return int(match.group(2)) if match else None
+
+    def action(self, number: int) -> Action | None:
+        return next((a for a in self.actions if a.number == number), None)
