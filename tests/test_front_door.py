@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -105,3 +106,34 @@ def test_pre_commit_hooks_offer_lint_and_fmt() -> None:
     assert "- id: strategy-lint\n" in text
     assert "- id: strategy-fmt\n" in text
     assert "language: python" in text
+
+
+class TestCompletion:
+    """Shell completion offers the action numbers and years in the data."""
+
+    def complete(self, words: str) -> list[str]:
+        env = {
+            **os.environ,
+            "_STRATEGY_COMPLETE": "complete_bash",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split()) - 1),
+            "STRATEGY_CACHE_DIR": "off",
+        }
+        env.pop("STRATEGY_DATA", None)
+        result = subprocess.run(
+            [sys.executable, "-m", "strategy_cli"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return result.stdout.split()
+
+    def test_action_numbers(self) -> None:
+        assert self.complete("strategy show 1") == ["1", "10", "11", "12", "13", "14", "15", "16"]
+
+    def test_years(self) -> None:
+        assert self.complete("strategy list --year 20") == ["2013", "2014", "2015"]
+
+    def test_diff_offers_the_years_that_made_plans_first(self) -> None:
+        assert self.complete("strategy diff 20") == ["2012", "2013", "2014"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -116,32 +117,38 @@ def load() -> Report:
     return load_cached(resolve(state.data))
 
 
-def _complete_action(incomplete: str) -> list[str]:
-    try:
-        report = load()
-    except StrategyError:
-        return []
-    return [str(a.number) for a in report.actions if str(a.number).startswith(incomplete)]
+def _completer(values: Callable[[Report], Iterable[int]]) -> Callable[[str], list[str]]:
+    """Shell completion from the data in use; a file that cannot be read offers nothing."""
+
+    def complete(incomplete: str) -> list[str]:
+        try:
+            report = load()
+        except StrategyError:
+            return []
+        return [str(v) for v in values(report) if str(v).startswith(incomplete)]
+
+    return complete
 
 
-def _complete_year(incomplete: str) -> list[str]:
+def _action_numbers(report: Report) -> list[int]:
+    return [a.number for a in report.actions]
+
+
+def _years(report: Report) -> list[int]:
     from strategy_cli.query import years
 
-    try:
-        report = load()
-    except StrategyError:
-        return []
-    return [str(y) for y in years(report) if str(y).startswith(incomplete)]
+    return years(report)
 
 
-def _complete_planning_year(incomplete: str) -> list[str]:
+def _planning_years(report: Report) -> list[int]:
     from strategy_cli.query import planning_years
 
-    try:
-        report = load()
-    except StrategyError:
-        return []
-    return [str(y) for y in planning_years(report) if str(y).startswith(incomplete)]
+    return planning_years(report)
+
+
+_complete_action = _completer(_action_numbers)
+_complete_year = _completer(_years)
+_complete_planning_year = _completer(_planning_years)
 
 
 def _console() -> Any:
