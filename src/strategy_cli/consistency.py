@@ -1,6 +1,6 @@
 """Rules that need the whole report to see: the ones a data file must pass to be loaded at all.
 
-They return problems with a path into the document rather than raising, so that the model can
+They return problems with a path into the document rather than raising, so that loading can
 refuse a bad file with the first of them and `strategy lint` can place every one of them.
 """
 

@@ -31,8 +31,6 @@ EXPECTED = {
     "date_type": "expected a date written as YYYY-MM-DD",
     "list_type": "expected a list (items starting with '- ')",
     "dict_type": "expected a mapping of keys to values",
-    "model_type": "expected a mapping of keys to values",
-    "model_attributes_type": "expected a mapping of keys to values",
     "dataclass_type": "expected a mapping of keys to values",
     "string_pattern_mismatch": "expected a month and year, like 'December 2012'",
 }
