@@ -172,6 +172,25 @@ YearOption = Annotated[
 ]
 
 
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout."
+    ),
+]
+
+
+def _write(text: str, output: str | None) -> bool:
+    """To FILE atomically, or to stdout when there is none (or '-'); True if a file was written."""
+    if output and output != "-":
+        from strategy_cli.files import atomic_write
+
+        atomic_write(output, text)
+        return True
+    sys.stdout.write(text)
+    return False
+
+
 def _format(value: str) -> Format:
     from strategy_cli.render import Format
 
@@ -310,12 +329,7 @@ def import_(
     page: Annotated[
         str, typer.Argument(metavar="PAGE", help="The published page as text; '-' reads stdin.")
     ],
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout."
-        ),
-    ] = None,
+    output: OutputOption = None,
     department: Annotated[
         str | None,
         typer.Option("--department", help="Department name, when the title does not give it."),
@@ -328,20 +342,17 @@ def import_(
     ] = None,
 ) -> None:
     """Turn a published page (one heading or paragraph per line) into a data file."""
-    from strategy_cli.files import atomic_write, display_name, read_text
+    from strategy_cli.files import display_name, read_text
     from strategy_cli.page import parse_page
     from strategy_cli.writer import render_data_file
 
     report = parse_page(read_text(page), display_name(page), department, source)
     text = render_data_file(report)
-    if output and output != "-":
+    if _write(text, output):
         from strategy_cli.cache import remember_text
 
-        atomic_write(output, text)
         remember_text(text, report)
         sys.stderr.write(f"wrote {len(report.actions)} actions to {output}\n")
-    else:
-        sys.stdout.write(text)
 
 
 @app.command()
@@ -352,15 +363,9 @@ def export(
             "--format", "-f", metavar="FORMAT", help="text (the published layout) or json."
         ),
     ] = "text",
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout."
-        ),
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """Write the whole report back out: as the published page, or as JSON."""
-    from strategy_cli.files import atomic_write
     from strategy_cli.page import render_page
     from strategy_cli.terminal import json_text
 
@@ -373,34 +378,20 @@ def export(
         text = json_text(dump(report))
     else:
         raise UsageError(f"unknown format {fmt!r}; choose text or json")
-    if output and output != "-":
-        atomic_write(output, text)
-        return
-    if fmt == "text" and sys.stdout.isatty():
-        from strategy_cli.terminal import visible
-
+    if fmt == "text" and sys.stdout.isatty() and not (output and output != "-"):
+        # On a terminal: inert text, and the prompt on a line of its own.
         text = "\n".join(visible(line) for line in text.split("\n")) + "\n"
-    sys.stdout.write(text)
+    _write(text, output)
 
 
 @app.command()
 def schema(
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout."
-        ),
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """Print the JSON Schema of the data file (for editors and check-jsonschema)."""
-    from strategy_cli.files import atomic_write
     from strategy_cli.schema import schema_text
 
-    text = schema_text()
-    if output and output != "-":
-        atomic_write(output, text)
-    else:
-        sys.stdout.write(text)
+    _write(schema_text(), output)
 
 
 def _codes(values: list[str] | None) -> list[str]:
@@ -446,8 +437,6 @@ def lint(
     ] = False,
 ) -> None:
     """Check data files: YAML, schema, report and text rules, each at its line and column."""
-    import os
-
     from strategy_cli.lint import lint_paths
     from strategy_cli.lint_output import LintFormat, render_findings, summary
     from strategy_cli.location import resolve

@@ -15,19 +15,19 @@ from itertools import pairwise
 from typing import Any
 
 from strategy_cli.consistency import Path, Problem, document_errors
-from strategy_cli.datafile import not_a_mapping
+from strategy_cli.datafile import describe, not_a_mapping
 from strategy_cli.errors import DataError, Position
 from strategy_cli.files import decode, display_name, read_bytes
 from strategy_cli.query import plan_for
 from strategy_cli.report import Paragraph, Report
 from strategy_cli.rules import RULES, Severity
 from strategy_cli.similarity import CARRIED_OVER, likeness, words
+from strategy_cli.terminal import CONTROL
 from strategy_cli.validation import InvalidReport, format_path, validate
 from strategy_cli.yamlfile import YamlError, locate, parse, to_plain
 
 ACKNOWLEDGE = re.compile(r"(?:^|\s)#\s*strategy:\s*ignore\[(?P<codes>[^\]]*)\](?P<reason>.*)$")
 REPEATED = re.compile(r"\b(\w+)\s+(\1)\b", re.IGNORECASE)
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 STRAIGHT = re.compile(r"(?<=\w)'(?=\w)|(?<=s)'(?=\s|$)")
 CURLY = re.compile(r"(?<=\w)’(?=\w)|(?<=s)’(?=\s|$)")
 SHINGLE = 4
@@ -299,11 +299,7 @@ def _finding(problem: Problem, name: str, tree: Any, lines: list[str]) -> Findin
     line, column = locate(tree, problem.path, problem.on_key)
     if problem.match is not None and 0 < line <= len(lines):
         column = _exact_column(lines[line - 1], column, *problem.match)
-    message = problem.message
-    if problem.related is not None:
-        other, _ = locate(tree, problem.related)
-        message = f"{message} ({problem.related_label} line {other})"
-    return Finding(name, line, column, problem.code, message)
+    return Finding(name, line, column, problem.code, describe(problem, name, tree))
 
 
 def _exact_column(source: str, column: int, offset: int, text: str) -> int:

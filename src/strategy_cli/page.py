@@ -189,6 +189,12 @@ def _place_lines(builder: _Builder, lines: list[tuple[int, str]]) -> None:
             builder.paragraph(number, raw)
 
 
+def _looks_like_heading(line: str) -> bool:
+    """A short line shaped like a heading (and not ending as a sentence) that names no section
+    this tool knows: placing it as text would be a guess."""
+    return bool(HEADING_LIKE.match(line)) and not line.endswith(".")
+
+
 def _section_heading(
     line: str, data: dict[str, Any], builder: _Builder, number: int
 ) -> tuple[str | None, int | None]:
@@ -208,7 +214,7 @@ def _section_heading(
         return "progress", int(match["year"])
     if match := PLAN.match(line):
         return "plans", int(match["year"])
-    if HEADING_LIKE.match(line) and not line.endswith("."):
+    if _looks_like_heading(line):
         raise builder.fail(
             number,
             f"{line!r} looks like a section heading but is not one this tool knows"
@@ -300,5 +306,5 @@ def _misread(line: str) -> bool:
         or PROGRESS.match(stripped)
         or PLAN.match(stripped)
         or BULLET.match(line)
-        or (HEADING_LIKE.match(stripped) and not stripped.endswith("."))
+        or _looks_like_heading(stripped)
     )
