@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from strategy_cli.cli import app
+from strategy_cli.cli.app import app
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "co.yaml"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from strategy_cli.cache import cache_dir, load_cached
-from strategy_cli.datafile import load_report
+from strategy_cli.store.cache import cache_dir, load_cached
+from strategy_cli.store.datafile import load_report
 from tests.conftest import DATA, SOURCE, run
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from strategy_cli.datafile import load_report
 from strategy_cli.errors import DataError
-from strategy_cli.location import bundled_path, resolve
+from strategy_cli.store.datafile import load_report
+from strategy_cli.store.location import bundled_path, resolve
 from tests.conftest import DATA, run
 
 

@@ -24,7 +24,7 @@ def test_example_output_is_what_the_tool_prints(command: str, output: str) -> No
 
 
 def test_every_rule_is_in_the_readme_table() -> None:
-    from strategy_cli.rules import RULES
+    from strategy_cli.lint.rules import RULES
 
     for rule in RULES.values():
         assert f"| `{rule.code}` | {rule.severity} | {rule.summary} |" in README, rule.code

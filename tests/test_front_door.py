@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from strategy_cli.schema import schema_text
+from strategy_cli.model.schema import schema_text
 from tests.conftest import ROOT, run
 
 COMMANDS = ["list", "show", "diff", "search", "stats", "lint", "fmt", "import", "export", "schema"]
@@ -85,12 +85,12 @@ class TestInternalErrors:
     """A bug in the tool is reported in one line with exit 70, not a traceback."""
 
     def test_unexpected_exception(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        import strategy_cli.query
+        import strategy_cli.analysis.query
 
         def broken(*args: object) -> None:
             raise RuntimeError("boom")
 
-        monkeypatch.setattr(strategy_cli.query, "show_action", broken)
+        monkeypatch.setattr(strategy_cli.analysis.query, "show_action", broken)
         result = run("show", "1")
         assert (result.code, result.stdout) == (70, "")
         assert result.stderr == (

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from strategy_cli.files import MAX_BYTES
+from strategy_cli.store.files import MAX_BYTES
 from tests.conftest import DATA, run
 
 ALIAS_BOMB = "\n".join(

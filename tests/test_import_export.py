@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from strategy_cli.errors import DataError
-from strategy_cli.page import parse_page, render_page
+from strategy_cli.pages.text import parse_page, render_page
 from tests.conftest import DATA, PAGES, SOURCE, run
 
 

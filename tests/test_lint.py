@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from strategy_cli.rules import RULES
+from strategy_cli.lint.rules import RULES
 from tests.conftest import DATA, run
 
 

@@ -10,12 +10,12 @@ import string
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from strategy_cli.datafile import load_text
 from strategy_cli.errors import DataError, StrategyError
-from strategy_cli.lint import check
-from strategy_cli.page import parse_page, render_page
-from strategy_cli.report import MONTHS, Action, Paragraph, Report
-from strategy_cli.writer import render_data_file
+from strategy_cli.lint.engine import check
+from strategy_cli.model.report import MONTHS, Action, Paragraph, Report
+from strategy_cli.pages.text import parse_page, render_page
+from strategy_cli.store.datafile import load_text
+from strategy_cli.store.writer import render_data_file
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

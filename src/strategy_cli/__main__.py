@@ -1,5 +1,5 @@
 """`python -m strategy_cli`."""
 
-from strategy_cli.cli import run
+from strategy_cli.cli.app import run
 
 run()

@@ -14,10 +14,10 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Literal, NamedTuple
 
+from strategy_cli.analysis.similarity import CARRIED_OVER, likeness, words
 from strategy_cli.errors import UsageError
-from strategy_cli.page import heading, section_order
-from strategy_cli.report import Action, Paragraph, Report
-from strategy_cli.similarity import CARRIED_OVER, likeness, words
+from strategy_cli.model.headings import heading, section_order
+from strategy_cli.model.report import Action, Paragraph, Report
 
 Kind = Literal["title", "note", "commitment", "progress", "plan"]
 KINDS: tuple[Kind, ...] = ("title", "note", "commitment", "progress", "plan")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from strategy_cli.consistency import Problem
 from strategy_cli.errors import DataError, Position
-from strategy_cli.files import display_name, read_text
-from strategy_cli.report import Report
-from strategy_cli.validation import InvalidReport, validate
-from strategy_cli.yamlfile import locate, parse, to_plain
+from strategy_cli.model.consistency import Problem
+from strategy_cli.model.report import Report
+from strategy_cli.model.validation import InvalidReport, validate
+from strategy_cli.store.files import display_name, read_text
+from strategy_cli.store.yamlfile import locate, parse, to_plain
 
 
 def not_a_mapping(tree: Any) -> str | None:

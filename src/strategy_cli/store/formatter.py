@@ -12,10 +12,10 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from strategy_cli.datafile import read_tree, validated
 from strategy_cli.errors import DataError
-from strategy_cli.report import Action, Paragraph, Report
-from strategy_cli.yamlfile import dump
+from strategy_cli.model.report import Action, Paragraph, Report
+from strategy_cli.store.datafile import read_tree, validated
+from strategy_cli.store.yamlfile import dump
 
 REPORT_KEYS = [f.name for f in fields(Report)]
 ACTION_KEYS = [f.name for f in fields(Action)]

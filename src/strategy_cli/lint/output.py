@@ -5,9 +5,9 @@ from __future__ import annotations
 from enum import Enum
 from typing import NoReturn
 
-from strategy_cli.lint import FileResult, Finding
-from strategy_cli.rules import RULES
-from strategy_cli.terminal import json_text, visible
+from strategy_cli.lint.engine import FileResult, Finding
+from strategy_cli.lint.rules import RULES
+from strategy_cli.output.terminal import json_text, visible
 
 
 class LintFormat(str, Enum):

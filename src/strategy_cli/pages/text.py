@@ -12,7 +12,8 @@ import re
 from typing import Any
 
 from strategy_cli.errors import DataError, Position
-from strategy_cli.report import MONTHS, Paragraph, Report
+from strategy_cli.model.headings import format_date, heading, section_order
+from strategy_cli.model.report import MONTHS, Paragraph, Report
 
 TITLE = re.compile(r"actions in response to (the )?Government Digital Strategy", re.I)
 DEPARTMENT = re.compile(r"^(?P<department>.+?)(?:['’]s|s['’])\s+actions\b", re.I)
@@ -41,7 +42,6 @@ HEADING_LIKE = re.compile(
 )
 BULLET = re.compile(r"^\s*[-•*]\s+(?P<item>.*\S)\s*$")
 
-COMMITMENT_HEADING = "Departmental digital strategy commitments"
 DEFAULT_LICENCE = (
     "© Crown copyright{year}. Published under the Open Government Licence v3.0:"
     " https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
@@ -224,7 +224,7 @@ def _section_heading(
 
 
 def _validate(builder: _Builder) -> Report:
-    from strategy_cli.validation import InvalidReport, validate
+    from strategy_cli.model.validation import InvalidReport, validate
 
     try:
         return validate(builder.data)
@@ -239,30 +239,6 @@ def _nearest_line(lines: dict[tuple[str | int, ...], int], loc: tuple[Any, ...])
         if loc[:end] in lines:
             return lines[loc[:end]]
     return None
-
-
-def format_date(date: datetime.date) -> str:
-    """As GOV.UK writes it: "16 January 2015" (no locale, no leading zero)."""
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
-
-
-def section_order(
-    action_progress: dict[int, Any], action_plans: dict[int, Any]
-) -> list[tuple[str, int]]:
-    """Time order of an action's sections: progress in year Y, then the plan made for Y+1."""
-    keys = [((year, 0), ("progress", year)) for year in action_progress]
-    keys += [((year - 1, 1), ("plans", year)) for year in action_plans]
-    return [entry for _, entry in sorted(keys)]
-
-
-def heading(kind: str, year: int | None, report: Report) -> str:
-    """The published heading of a section."""
-    if kind == "commitment":
-        when = f" ({report.commitments_made})" if report.commitments_made else ""
-        return f"{COMMITMENT_HEADING}{when}"
-    if kind == "progress":
-        return f"Progress during {year}"
-    return f"Planned activities in {year}"
 
 
 def render_page(report: Report) -> str:

@@ -15,11 +15,11 @@ import typer
 from typer.core import TyperGroup
 
 from strategy_cli.errors import StrategyError, UsageError
-from strategy_cli.terminal import visible
+from strategy_cli.output.terminal import visible
 
 if TYPE_CHECKING:
-    from strategy_cli.render import Format
-    from strategy_cli.report import Report
+    from strategy_cli.model.report import Report
+    from strategy_cli.output.render import Format
 
 
 def report_error(error: StrategyError) -> None:
@@ -111,8 +111,8 @@ def main(
 
 
 def load() -> Report:
-    from strategy_cli.cache import load_cached
-    from strategy_cli.location import resolve
+    from strategy_cli.store.cache import load_cached
+    from strategy_cli.store.location import resolve
 
     return load_cached(resolve(state.data))
 
@@ -135,13 +135,13 @@ def _action_numbers(report: Report) -> list[int]:
 
 
 def _years(report: Report) -> list[int]:
-    from strategy_cli.query import years
+    from strategy_cli.analysis.query import years
 
     return years(report)
 
 
 def _planning_years(report: Report) -> list[int]:
-    from strategy_cli.query import planning_years
+    from strategy_cli.analysis.query import planning_years
 
     return planning_years(report)
 
@@ -152,7 +152,7 @@ _complete_planning_year = _completer(_planning_years)
 
 
 def _console() -> Any:
-    from strategy_cli.terminal import make_console
+    from strategy_cli.output.terminal import make_console
 
     return make_console()
 
@@ -183,7 +183,7 @@ OutputOption = Annotated[
 def _write(text: str, output: str | None) -> bool:
     """To FILE atomically, or to stdout when there is none (or '-'); True if a file was written."""
     if output and output != "-":
-        from strategy_cli.files import atomic_write
+        from strategy_cli.store.files import atomic_write
 
         atomic_write(output, text)
         return True
@@ -192,7 +192,7 @@ def _write(text: str, output: str | None) -> bool:
 
 
 def _format(value: str) -> Format:
-    from strategy_cli.render import Format
+    from strategy_cli.output.render import Format
 
     try:
         return Format(value)
@@ -212,8 +212,8 @@ def list_(
     fmt: FormatOption = "table",
 ) -> None:
     """List every action with the years it has plans (P) and reported progress (R) for."""
-    from strategy_cli.query import list_actions
-    from strategy_cli.render import render_list
+    from strategy_cli.analysis.query import list_actions
+    from strategy_cli.output.render import render_list
 
     output = _format(fmt)
     render_list(list_actions(load(), year, text), output, _console())
@@ -228,8 +228,8 @@ def show(
     fmt: FormatOption = "table",
 ) -> None:
     """Show one action's story in time order: commitment, then progress and plans by year."""
-    from strategy_cli.query import show_action
-    from strategy_cli.render import render_show
+    from strategy_cli.analysis.query import show_action
+    from strategy_cli.output.render import render_show
 
     output = _format(fmt)
     render_show(show_action(load(), number, year), output, _console())
@@ -265,8 +265,8 @@ def diff(
     fmt: FormatOption = "table",
 ) -> None:
     """Planned against actual: what year A's report planned for year B, beside B's progress."""
-    from strategy_cli.query import diff_years
-    from strategy_cli.render import render_diff
+    from strategy_cli.analysis.query import diff_years
+    from strategy_cli.output.render import render_diff
 
     output = _format(fmt)
     result = diff_years(load(), planned_in, year, action)
@@ -299,9 +299,9 @@ def search(
     fmt: FormatOption = "table",
 ) -> None:
     """Search all text, showing action, year, section and the passage, match highlighted."""
-    from strategy_cli.query import KINDS, compile_pattern
-    from strategy_cli.query import search as run_search
-    from strategy_cli.render import render_search
+    from strategy_cli.analysis.query import KINDS, compile_pattern
+    from strategy_cli.analysis.query import search as run_search
+    from strategy_cli.output.render import render_search
 
     output = _format(fmt)
     for k in kind or []:
@@ -317,8 +317,8 @@ def search(
 @app.command()
 def stats(fmt: FormatOption = "table") -> None:
     """Per year: actions reporting progress, making plans, following through, carrying over."""
-    from strategy_cli.query import stats as compute
-    from strategy_cli.render import render_stats
+    from strategy_cli.analysis.query import stats as compute
+    from strategy_cli.output.render import render_stats
 
     output = _format(fmt)
     render_stats(compute(load()), output, _console())
@@ -342,14 +342,14 @@ def import_(
     ] = None,
 ) -> None:
     """Turn a published page (one heading or paragraph per line) into a data file."""
-    from strategy_cli.files import display_name, read_text
-    from strategy_cli.page import parse_page
-    from strategy_cli.writer import render_data_file
+    from strategy_cli.pages.text import parse_page
+    from strategy_cli.store.files import display_name, read_text
+    from strategy_cli.store.writer import render_data_file
 
     report = parse_page(read_text(page), display_name(page), department, source)
     text = render_data_file(report)
     if _write(text, output):
-        from strategy_cli.cache import remember_text
+        from strategy_cli.store.cache import remember_text
 
         remember_text(text, report)
         sys.stderr.write(f"wrote {len(report.actions)} actions to {output}\n")
@@ -366,14 +366,14 @@ def export(
     output: OutputOption = None,
 ) -> None:
     """Write the whole report back out: as the published page, or as JSON."""
-    from strategy_cli.page import render_page
-    from strategy_cli.terminal import json_text
+    from strategy_cli.output.terminal import json_text
+    from strategy_cli.pages.text import render_page
 
     report = load()
     if fmt == "text":
         text = render_page(report)
     elif fmt == "json":
-        from strategy_cli.validation import dump
+        from strategy_cli.model.validation import dump
 
         text = json_text(dump(report))
     else:
@@ -389,7 +389,7 @@ def schema(
     output: OutputOption = None,
 ) -> None:
     """Print the JSON Schema of the data file (for editors and check-jsonschema)."""
-    from strategy_cli.schema import schema_text
+    from strategy_cli.model.schema import schema_text
 
     _write(schema_text(), output)
 
@@ -437,10 +437,10 @@ def lint(
     ] = False,
 ) -> None:
     """Check data files: YAML, schema, report and text rules, each at its line and column."""
-    from strategy_cli.lint import lint_paths
-    from strategy_cli.lint_output import LintFormat, render_findings, summary
-    from strategy_cli.location import resolve
-    from strategy_cli.rules import RULES, matching
+    from strategy_cli.lint.engine import lint_paths
+    from strategy_cli.lint.output import LintFormat, render_findings, summary
+    from strategy_cli.lint.rules import RULES, matching
+    from strategy_cli.store.location import resolve
 
     if list_rules:
         sys.stdout.write("".join(f"{r.code}\t{r.severity}\t{r.summary}\n" for r in RULES.values()))
@@ -496,10 +496,10 @@ def fmt_(
     """Rewrite data files in the canonical layout the importer writes, keeping comments."""
     import difflib
 
-    from strategy_cli.cache import remember_text
-    from strategy_cli.files import atomic_write
-    from strategy_cli.formatter import format_file
-    from strategy_cli.location import resolve
+    from strategy_cli.store.cache import remember_text
+    from strategy_cli.store.files import atomic_write
+    from strategy_cli.store.formatter import format_file
+    from strategy_cli.store.location import resolve
 
     changed = 0
     targets = paths or [resolve(state.data)]

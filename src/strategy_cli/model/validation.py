@@ -12,9 +12,9 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from strategy_cli.consistency import Path, Problem, document_errors
 from strategy_cli.errors import DataError
-from strategy_cli.report import Action, Paragraph, Report
+from strategy_cli.model.consistency import Path, Problem, document_errors
+from strategy_cli.model.report import Action, Paragraph, Report
 
 KEYS = sorted({f.name for cls in (Report, Action, Paragraph) for f in fields(cls)})
 CODES = {

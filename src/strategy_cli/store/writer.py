@@ -6,8 +6,8 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from strategy_cli.report import Paragraph, Report
-from strategy_cli.yamlfile import dump
+from strategy_cli.model.report import Paragraph, Report
+from strategy_cli.store.yamlfile import dump
 
 SCHEMA_FILE = "strategy.schema.json"
 

@@ -15,8 +15,8 @@ BUNDLED_NAME = "co.yaml"
 def bundled_path() -> Path:
     """The data shipped in the wheel; in a source checkout, the repository's `data/` file."""
     here = Path(__file__).resolve().parent
-    packaged = here / "data" / BUNDLED_NAME
-    return packaged if packaged.is_file() else here.parents[1] / "data" / BUNDLED_NAME
+    packaged = here.parent / "data" / BUNDLED_NAME
+    return packaged if packaged.is_file() else here.parents[2] / "data" / BUNDLED_NAME
 
 
 def resolve(option: str | None) -> str:

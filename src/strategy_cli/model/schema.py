@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from strategy_cli.validation import adapter
+from strategy_cli.model.validation import adapter
 
 SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema"
 

@@ -14,17 +14,17 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from strategy_cli.consistency import Path, Problem, document_errors
-from strategy_cli.datafile import describe, not_a_mapping
+from strategy_cli.analysis.query import plan_for
+from strategy_cli.analysis.similarity import CARRIED_OVER, likeness, words
 from strategy_cli.errors import DataError, Position
-from strategy_cli.files import decode, display_name, read_bytes
-from strategy_cli.query import plan_for
-from strategy_cli.report import Paragraph, Report
-from strategy_cli.rules import RULES, Severity
-from strategy_cli.similarity import CARRIED_OVER, likeness, words
-from strategy_cli.terminal import CONTROL
-from strategy_cli.validation import InvalidReport, format_path, validate
-from strategy_cli.yamlfile import YamlError, locate, parse, to_plain
+from strategy_cli.lint.rules import RULES, Severity
+from strategy_cli.model.consistency import Path, Problem, document_errors
+from strategy_cli.model.report import Paragraph, Report
+from strategy_cli.model.validation import InvalidReport, format_path, validate
+from strategy_cli.output.terminal import CONTROL
+from strategy_cli.store.datafile import describe, not_a_mapping
+from strategy_cli.store.files import decode, display_name, read_bytes
+from strategy_cli.store.yamlfile import YamlError, locate, parse, to_plain
 
 ACKNOWLEDGE = re.compile(r"(?:^|\s)#\s*strategy:\s*ignore\[(?P<codes>[^\]]*)\](?P<reason>.*)$")
 REPEATED = re.compile(r"\b(\w+)\s+(\1)\b", re.IGNORECASE)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from strategy_cli.report import Report
+    from strategy_cli.model.report import Report
 
 Path = tuple[str | int, ...]
 

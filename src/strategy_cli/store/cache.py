@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from strategy_cli.errors import StrategyError
-from strategy_cli.files import STDIN, atomic_write, decode, display_name, read_bytes
-from strategy_cli.report import Action, Paragraph, Report
+from strategy_cli.model.report import Action, Paragraph, Report
+from strategy_cli.store.files import STDIN, atomic_write, decode, display_name, read_bytes
 
 FORMAT = b"strategy-cli cache 1\0"
 _RULES = ("report.py", "consistency.py")
@@ -36,7 +36,7 @@ def cache_dir() -> Path | None:
 
 def _key(data: bytes) -> str:
     digest = hashlib.sha256(FORMAT)
-    here = Path(__file__).parent
+    here = Path(__file__).parents[1] / "model"
     for name in _RULES:
         digest.update((here / name).read_bytes())
     digest.update(data)
@@ -51,8 +51,8 @@ def load_cached(path: str) -> Report:
     if entry is not None:
         with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):
             return from_plain(json.loads(entry.read_text(encoding="utf-8")))
-    from strategy_cli.datafile import load_text
-    from strategy_cli.validation import dump
+    from strategy_cli.model.validation import dump
+    from strategy_cli.store.datafile import load_text
 
     name = display_name(path)
     report = load_text(decode(data, name), name, path)
@@ -66,7 +66,7 @@ def remember_text(text: str, report: Report) -> None:
     is then as fast as every later one."""
     folder = cache_dir()
     if folder is not None:
-        from strategy_cli.validation import dump
+        from strategy_cli.model.validation import dump
 
         remember(folder / f"{_key(text.encode('utf-8'))}.json", dump(report))
 

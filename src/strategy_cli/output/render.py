@@ -16,7 +16,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from strategy_cli.query import (
+from strategy_cli.analysis.query import (
     STATUSES,
     DiffResult,
     DiffRow,
@@ -28,8 +28,8 @@ from strategy_cli.query import (
     YearMark,
     YearStats,
 )
-from strategy_cli.similarity import plain_word_diff, word_diff
-from strategy_cli.terminal import is_interactive, json_text, visible
+from strategy_cli.analysis.similarity import plain_word_diff, word_diff
+from strategy_cli.output.terminal import is_interactive, json_text, visible
 
 
 class Format(str, Enum):

@@ -1,0 +1,1 @@
+"""`strategy lint`: rules with stable codes, the engine that places findings, and their formats."""

@@ -1,0 +1,1 @@
+"""The report's shape and the rules every loadable report obeys: the one place that knows them."""

@@ -1,0 +1,1 @@
+"""Published pages in and out: the layouts a department's report reaches users in."""
