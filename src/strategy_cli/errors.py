@@ -26,11 +26,21 @@ class StrategyError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str, position: Position | None = None, hint: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        position: Position | None = None,
+        hint: str | None = None,
+        problems: list[tuple[Position, str]] | None = None,
+    ):
         super().__init__(message)
         self.message = message
         self.position = position
         self.hint = hint
+        self.problems: list[tuple[Position, str]] = problems or (
+            [(position, message)] if position is not None else []
+        )
+        """Every problem found, each at its place: the first is `position` and `message`."""
 
     def __str__(self) -> str:
         text = f"{self.position}: {self.message}" if self.position else self.message

@@ -373,7 +373,7 @@ def export(
     if fmt == "text":
         text = render_page(report)
     elif fmt == "json":
-        from strategy_cli.model.validation import dump
+        from strategy_cli.model.shape import dump
 
         text = json_text(dump(report))
     else:

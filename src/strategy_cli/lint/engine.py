@@ -19,7 +19,8 @@ from strategy_cli.analysis.similarity import CARRIED_OVER, likeness, words
 from strategy_cli.errors import DataError, Position
 from strategy_cli.lint.rules import RULES, Severity
 from strategy_cli.model.consistency import Path, Problem, document_errors
-from strategy_cli.model.report import Paragraph, Report
+from strategy_cli.model.report import Action, Paragraph, Report
+from strategy_cli.model.shape import shape, texts
 from strategy_cli.model.validation import InvalidReport, format_path, validate
 from strategy_cli.output.terminal import CONTROL
 from strategy_cli.store.datafile import describe, not_a_mapping
@@ -68,33 +69,17 @@ class Passage:
     action: int | None
     paragraph: bool
     """A paragraph (not a title or bullet): the unit that is copied between actions."""
-
-
-def _section_passages(
-    section: list[Paragraph], path: Path, action: int | None
-) -> Iterator[Passage]:
-    for i, paragraph in enumerate(section):
-        yield Passage((*path, i, "text"), paragraph.text, action, True)
-        for j, item in enumerate(paragraph.items):
-            yield Passage((*path, i, "items", j), item, action, False)
+    ours: bool
+    """Text the tool wrote (licence, source): checked for characters, not as prose."""
 
 
 def passages(report: Report) -> Iterator[Passage]:
-    """Every piece of published text (not the licence or source, which are ours)."""
-    yield Passage(("title",), report.title, None, False)
-    for i, line in enumerate(report.preamble):
-        yield Passage(("preamble", i), line, None, False)
-    yield from _section_passages(report.introduction, ("introduction",), None)
-    for index, action in enumerate(report.actions):
-        base: Path = ("actions", index)
-        yield Passage((*base, "title"), action.title, action.number, False)
-        yield from _section_passages(action.notes, (*base, "notes"), action.number)
-        if action.commitment is not None:
-            yield from _section_passages(action.commitment, (*base, "commitment"), action.number)
-        for kind in ("progress", "plans"):
-            sections: dict[int, list[Paragraph]] = getattr(action, kind)
-            for year, section in sections.items():
-                yield from _section_passages(section, (*base, kind, year), action.number)
+    """Every piece of text in the report, from the model's shape."""
+    for found in texts(report, shape(Report)):
+        action = next((o.number for o in found.owners if isinstance(o, Action)), None)
+        owner = found.owners[-1]
+        paragraph = isinstance(owner, Paragraph) and found.field.name == "text"
+        yield Passage(found.path, found.text, action, paragraph, found.field.ours)
 
 
 # --- report rules ---------------------------------------------------------------------------
@@ -166,9 +151,18 @@ def unreported_plans(report: Report) -> Iterator[Problem]:
 
 
 def text_problems(report: Report) -> Iterator[Problem]:
-    texts = list(passages(report))
-    for passage in texts:
+    found = list(passages(report))
+    prose = [p for p in found if not p.ours]
+    for passage in found:
         yield from _spacing(passage)
+        for match in CONTROL.finditer(passage.text):
+            yield Problem(
+                "T104",
+                passage.path,
+                f"control character U+{ord(match.group()):04X} in the text: delete it",
+                match=(match.start(), match.group()),
+            )
+    for passage in prose:
         for match in REPEATED.finditer(passage.text):
             if not match.group(1).isdigit():
                 yield Problem(
@@ -178,15 +172,8 @@ def text_problems(report: Report) -> Iterator[Problem]:
                     " if the published text has it",
                     match=(match.start(), match.group(0)),
                 )
-        for match in CONTROL.finditer(passage.text):
-            yield Problem(
-                "T104",
-                passage.path,
-                f"control character U+{ord(match.group()):04X} in the text: delete it",
-                match=(match.start(), match.group()),
-            )
-    yield from _apostrophes(texts)
-    yield from _copies([p for p in texts if p.paragraph])
+    yield from _apostrophes(prose)
+    yield from _copies([p for p in prose if p.paragraph])
 
 
 def _spacing(passage: Passage) -> Iterator[Problem]:
@@ -331,7 +318,7 @@ def check(text: str, name: str) -> tuple[list[Finding], bool]:
         report = validate(to_plain(tree), document_rules=False)
         problems = report_problems(report)
     except InvalidReport as invalid:
-        problems, complete = invalid.problems, False
+        problems, complete = invalid.found, False
     return [*findings, *(_finding(p, name, tree, lines) for p in problems)], complete
 
 

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar
 
+from strategy_cli.model.shape import OURS, TRUSTED, Bounds, Shorthand
+
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -31,18 +33,6 @@ class _Strict:
     def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
         schema = handler(source)
         schema["strict"] = True
-        return schema
-
-
-class _Bounds:
-    """Numeric bounds or a minimum length, as pydantic's core schema spells them."""
-
-    def __init__(self, **bounds: int):
-        self.bounds = bounds
-
-    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
-        schema = handler(source)
-        schema.update(self.bounds)
         return schema
 
 
@@ -70,7 +60,7 @@ class _After:
         return core_schema.no_info_after_validator_function(self.check, handler(source))
 
 
-class _Shorthand:
+class _Shorthand(Shorthand):
     """A bare string is a paragraph without bullets: the common case reads as plain YAML."""
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
@@ -105,9 +95,20 @@ def _by_year(sections: dict[int, Any]) -> dict[int, Any]:
     return dict(sorted(sections.items()))
 
 
+def _check(instance: Any) -> None:
+    """Models cannot be built invalid: a hand-built instance is validated (pydantic is imported
+    then); one built from data already validated, or from a checked cache entry, is not."""
+    if not TRUSTED.get():
+        from strategy_cli.model.validation import check_instance
+
+        check_instance(instance)
+
+
 STRICT = _Strict()
 Text = Annotated[str, STRICT, _After(_one_line)]
-Year = Annotated[int, STRICT, _Bounds(ge=1900, le=2999)]
+OurText = Annotated[Text, OURS]
+"""Text the tool writes rather than the department: lint's prose rules pass it by."""
+Year = Annotated[int, STRICT, Bounds(ge=1900, le=2999)]
 MonthYear = Annotated[str, STRICT, _Pattern(MONTH_YEAR)]
 
 
@@ -116,6 +117,9 @@ class Paragraph:
     """One published paragraph, with the bullet items it introduces."""
 
     __pydantic_config__: ClassVar[Any] = PYDANTIC_CONFIG
+
+    def __post_init__(self) -> None:
+        _check(self)
 
     text: Text
     """The paragraph exactly as published, typographic quotes and all."""
@@ -138,7 +142,10 @@ class Action:
 
     __pydantic_config__: ClassVar[Any] = PYDANTIC_CONFIG
 
-    number: Annotated[int, STRICT, _Bounds(ge=1)]
+    def __post_init__(self) -> None:
+        _check(self)
+
+    number: Annotated[int, STRICT, Bounds(ge=1)]
     """The action's number in the strategy (1, 2, ...)."""
 
     title: Text
@@ -166,6 +173,9 @@ class Report:
 
     __pydantic_config__: ClassVar[Any] = PYDANTIC_CONFIG
 
+    def __post_init__(self) -> None:
+        _check(self)
+
     title: Text
     """The page title, e.g. "CO's actions in response to the Government Digital Strategy"."""
 
@@ -178,10 +188,10 @@ class Report:
     commitments_made: MonthYear | None = None
     """When the original commitments were made, as the page writes it ("December 2012")."""
 
-    licence: Text
+    licence: OurText
     """Copyright and licence of the published text; keep it with the data."""
 
-    source: Text
+    source: OurText
     """Where the text was published and which version was imported."""
 
     preamble: list[Text] = field(default_factory=list)
@@ -190,7 +200,7 @@ class Report:
     introduction: Section = field(default_factory=list)
     """Paragraphs between the date line and the first action."""
 
-    actions: Annotated[list[Action], _Bounds(min_length=1)]
+    actions: Annotated[list[Action], Bounds(min_length=1)]
     """The numbered actions, in published order."""
 
     @property

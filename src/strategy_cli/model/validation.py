@@ -12,9 +12,10 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from strategy_cli.errors import DataError
+from strategy_cli.errors import DataError, Position
 from strategy_cli.model.consistency import Path, Problem, document_errors
 from strategy_cli.model.report import Action, Paragraph, Report
+from strategy_cli.model.shape import TRUSTED, shape, to_python
 
 KEYS = sorted({f.name for cls in (Report, Action, Paragraph) for f in fields(cls)})
 CODES = {
@@ -39,35 +40,59 @@ EXPECTED = {
 _TAG = re.compile(r"^[a-z][\w-]*\[.*\]$")
 
 
-class InvalidReport(DataError):
-    """A document that is not a valid report; `problems` holds every one pydantic found."""
+class InvalidReport(DataError, ValueError):
+    """A document or model instance that is not a valid report; `found` holds every problem,
+    each with its path into the document (`problems`, as on every DataError, with no file)."""
 
     def __init__(self, problems: list[Problem]):
-        super().__init__(problems[0].message)
-        self.problems = problems
+        first = problems[0]
+        super().__init__(
+            f"{first.code} {first.message}",
+            problems=[(Position("<data>"), f"{p.code} {p.message}") for p in problems],
+        )
+        self.found = problems
 
 
 @cache
-def adapter() -> TypeAdapter[Report]:
-    """Built once, on first use: pydantic compiles the validator from the dataclasses."""
-    return TypeAdapter(Report)
+def adapter(cls: Any = Report) -> TypeAdapter[Any]:
+    """Built once per model, on first use: pydantic compiles the validator from the dataclass."""
+    return TypeAdapter(cls)
 
 
-def validate(document: Any, *, document_rules: bool = True) -> Report:
+def validate(document: Any, *, document_rules: bool = True, json: bool = False) -> Report:
     """The report, or `InvalidReport` with every problem pydantic found; then (unless lint
-    asks to run them itself) the document-wide rules a loadable report must pass."""
+    asks to run them itself) the document-wide rules a loadable report must pass.
+
+    `document` is plain data as a YAML file holds it, JSON text (with `json`), or a report
+    (checked again, so that no instance passes unchecked)."""
+    if isinstance(document, Report):
+        document = to_python(document, shape(Report))
+    token = TRUSTED.set(True)
     try:
-        report = adapter().validate_python(document)
+        run = adapter().validate_json if json else adapter().validate_python
+        report = run(document)
     except ValidationError as error:
         raise InvalidReport(problems_from(error)) from None
+    finally:
+        TRUSTED.reset(token)
     if document_rules and (problems := document_errors(report)):
         raise InvalidReport(problems)
+    assert isinstance(report, Report)
     return report
 
 
-def dump(report: Report) -> Any:
-    """The report as JSON-ready data: every key, paragraphs as objects, years as strings."""
-    return adapter().dump_python(report, mode="json")
+def check_instance(instance: Any) -> None:
+    """Validate a hand-built model instance: the boundary of the Python API."""
+    token = TRUSTED.set(True)
+    try:
+        cls: Any = type(instance)
+        adapter(cls).validate_python(to_python(instance, shape(type(instance))))
+    except ValidationError as error:
+        raise InvalidReport(problems_from(error)) from None
+    finally:
+        TRUSTED.reset(token)
+    if isinstance(instance, Report) and (problems := document_errors(instance)):
+        raise InvalidReport(problems)
 
 
 def problems_from(error: ValidationError) -> list[Problem]:

@@ -29,6 +29,7 @@ from strategy_cli.analysis.query import (
     YearStats,
 )
 from strategy_cli.analysis.similarity import plain_word_diff, word_diff
+from strategy_cli.model.shape import dump
 from strategy_cli.output.terminal import is_interactive, json_text, visible
 
 
@@ -109,7 +110,7 @@ def section_json(section: Section | None) -> dict[str, Any] | None:
         "kind": section.kind,
         "year": section.year,
         "heading": section.heading,
-        "paragraphs": [{"text": p.text, "items": list(p.items)} for p in section.paragraphs],
+        "paragraphs": [dump(p) for p in section.paragraphs],
     }
 
 

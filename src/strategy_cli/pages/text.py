@@ -229,7 +229,7 @@ def _validate(builder: _Builder) -> Report:
     try:
         return validate(builder.data)
     except InvalidReport as invalid:
-        first = invalid.problems[0]
+        first = invalid.found[0]
         line = _nearest_line(builder.lines, first.path)
         raise DataError(first.message, Position(builder.name, line)) from None
 

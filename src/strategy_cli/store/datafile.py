@@ -56,34 +56,100 @@ def describe(problem: Problem, name: str, tree: Any) -> str:
     return f"{problem.message} ({problem.related_label} line {line})"
 
 
+def located(problems: list[Problem], name: str, tree: Any) -> list[tuple[Position, str]]:
+    """Each problem at its file:line:column, with its code and message."""
+    return [
+        (position(problem, name, tree), f"{problem.code} {describe(problem, name, tree)}")
+        for problem in problems
+    ]
+
+
 def validated(path: str, name: str, tree: Any) -> Report:
-    """The report in `tree`, or one `DataError` at the first problem's file:line:col."""
+    """The report in `tree`, or one `DataError` at the first problem's file:line:col, carrying
+    every problem found."""
     try:
         return validate(to_plain(tree))
     except InvalidReport as invalid:
-        first = invalid.problems[0]
-        more = len(invalid.problems) - 1
-        hint = (
-            f"({more} more problem{'s' if more > 1 else ''} in this file;"
-            f" run `strategy lint {path}` to see them all)"
-            if more
-            else None
-        )
-        raise DataError(
-            f"{first.code} {describe(first, name, tree)}", position(first, name, tree), hint
-        ) from None
+        raise _invalid(invalid, path, name, tree) from None
+
+
+def _invalid(invalid: InvalidReport, path: str, name: str, tree: Any) -> DataError:
+    problems = located(invalid.found, name, tree)
+    first_position, first_message = problems[0]
+    more = len(problems) - 1
+    hint = (
+        f"({more} more problem{'s' if more > 1 else ''} in this file;"
+        f" run `strategy lint {path}` to see them all)"
+        if more
+        else None
+    )
+    return DataError(first_message, first_position, hint, problems=problems)
 
 
 def load_report(path: str) -> Report:
     return load_text(read_text(path), display_name(path), path)
 
 
+def is_json(text: str, name: str) -> bool:
+    """A JSON export, by its name or (for standard input, or a file named otherwise) by its
+    first character: a report is a mapping, and a YAML report never starts with `{`."""
+    return name.lower().endswith(".json") or text.lstrip()[:1] == "{"
+
+
 def load_text(text: str, name: str, path: str) -> Report:
     """The validated report. A valid file is read without positions (faster); only a file with
     a problem is read again with them, to say where the problem is."""
+    if is_json(text, name):
+        return _load_json(text, name, path)
     document = parse_tree(text, name, positions=False)
     try:
         return validate(document)
     except InvalidReport:
         tree = parse_tree(text, name)
         return validated(path, name, tree)
+
+
+def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _Duplicate(key)
+        found[key] = value
+    return found
+
+
+class _Duplicate(ValueError):
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
+def _load_json(text: str, name: str, path: str) -> Report:
+    """A JSON export (`strategy export --format json`), validated as strictly as YAML; problems
+    are placed by reading the text again as YAML (JSON is a subset of YAML 1.2)."""
+    import json
+
+    try:
+        document = json.loads(text, object_pairs_hook=_refuse_duplicates)
+    except _Duplicate as duplicate:
+        raise DataError(
+            f"Y102 duplicate key {duplicate.key!r}: keep one of them", Position(name)
+        ) from None
+    except json.JSONDecodeError as error:
+        raise DataError(
+            f"Y101 not valid JSON: {error.msg}", Position(name, error.lineno, error.colno)
+        ) from None
+    except RecursionError:
+        raise DataError(
+            "Y101 nesting too deep to read: this is not a report file", Position(name)
+        ) from None
+    if (problem := not_a_mapping(document)) is not None:
+        raise DataError(problem, Position(name, 1, 1))
+    try:
+        return validate(text, json=True)
+    except InvalidReport as invalid:
+        try:
+            tree = parse(text, name)
+        except DataError:
+            tree = None
+        raise _invalid(invalid, path, name, tree) from None

@@ -76,14 +76,14 @@ def _umask() -> int:
     return current
 
 
-def atomic_write(path: str, text: str) -> None:
-    """Write beside the target, flush to disk, then rename over it: all or nothing."""
+def atomic_write(path: str, text: str, mode: int | None = None) -> None:
+    """Write beside the target, flush to disk, then rename over it: all or nothing. `mode`
+    sets the permissions of a new file (default: 0666 less the umask)."""
     import tempfile
 
     target = Path(path)
     directory = target.parent
     try:
-        mode = target.stat().st_mode & 0o777 if target.exists() else None
         fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as error:
         raise DataError(f"cannot write: {error.strerror}", Position(path)) from None
@@ -92,7 +92,10 @@ def atomic_write(path: str, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temporary, mode if mode is not None else 0o666 & ~_umask())
+        keep = target.stat().st_mode & 0o777 if target.exists() else None
+        os.chmod(
+            temporary, keep if keep is not None else mode if mode is not None else 0o666 & ~_umask()
+        )
         os.replace(temporary, target)
     except OSError as error:
         with contextlib.suppress(OSError):

@@ -1,25 +1,21 @@
 """`strategy fmt`: the canonical layout `import` writes, restored in place with comments kept.
 
-Keys are put in the dataclasses' order and years in ascending order; indentation and quoting are
-the writer's. Comments travel with the key or item they are attached to. A file that does not
-validate is never rewritten: fixing it comes first.
+Keys are put in the model's field order (read from its shape) and years in ascending order;
+indentation and quoting are the writer's. Comments travel with the key or item they are
+attached to. A file that does not validate is never rewritten: fixing it comes first.
 """
 
 from __future__ import annotations
 
-from dataclasses import fields
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from strategy_cli.errors import DataError
-from strategy_cli.model.report import Action, Paragraph, Report
+from strategy_cli.model.report import Report
+from strategy_cli.model.shape import ByYear, ListOf, Model, Node, Optional, shape
 from strategy_cli.store.datafile import read_tree, validated
 from strategy_cli.store.yamlfile import dump
-
-REPORT_KEYS = [f.name for f in fields(Report)]
-ACTION_KEYS = [f.name for f in fields(Action)]
-PARAGRAPH_KEYS = [f.name for f in fields(Paragraph)]
 
 
 def _reordered(mapping: CommentedMap, order: list[Any]) -> CommentedMap:
@@ -35,59 +31,36 @@ def _reordered(mapping: CommentedMap, order: list[Any]) -> CommentedMap:
     return out
 
 
-def _plain(node: Any) -> Any:
-    """Scalars as plain str, so that the writer, not the file's history, picks the quoting."""
-    return str(node) if isinstance(node, str) else node
-
-
-def _section(seq: Any) -> Any:
-    if not isinstance(seq, CommentedSeq):
-        return seq
-    for index, item in enumerate(seq):
-        if isinstance(item, CommentedMap):
-            item = _reordered(item, PARAGRAPH_KEYS)
-            item["text"] = _plain(item["text"])
-            if isinstance(item.get("items"), CommentedSeq):
-                for j, bullet in enumerate(item["items"]):
-                    item["items"][j] = _plain(bullet)
-            seq[index] = item
-        else:
-            seq[index] = _plain(item)
-    return seq
-
-
-def _by_year(mapping: Any) -> Any:
-    if not isinstance(mapping, CommentedMap):
-        return mapping
-    ordered = _reordered(mapping, sorted(mapping, key=str))
-    for year in ordered:
-        ordered[year] = _section(ordered[year])
-    return ordered
+def _canonical(value: Any, node: Node) -> Any:
+    """The tree in the model's order, walked by its shape; what the shape does not know (a
+    file that would not validate never gets here) is left as found."""
+    if isinstance(node, Model):
+        if isinstance(value, CommentedMap):
+            out = _reordered(value, node.names)
+            for f in node.fields:
+                if f.name in out:
+                    out[f.name] = _canonical(out[f.name], f.node)
+            return out
+        return _canonical(value, node.fields[0].node) if node.shorthand else value
+    if isinstance(node, Optional):
+        return None if value is None else _canonical(value, node.inner)
+    if isinstance(node, ListOf) and isinstance(value, CommentedSeq):
+        for index, item in enumerate(value):
+            value[index] = _canonical(item, node.inner)
+        return value
+    if isinstance(node, ByYear) and isinstance(value, CommentedMap):
+        ordered = _reordered(value, sorted(value, key=str))
+        for year in ordered:
+            ordered[year] = _canonical(ordered[year], node.inner)
+        return ordered
+    # Scalars as plain str, so that the writer, not the file's history, picks the quoting.
+    return str(value) if isinstance(value, str) else value
 
 
 def canonical(tree: CommentedMap) -> CommentedMap:
-    root = _reordered(tree, REPORT_KEYS)
-    for key in ("title", "department", "commitments_made", "licence", "source"):
-        if key in root:
-            root[key] = _plain(root[key])
-    for key in ("preamble", "introduction"):
-        if key in root:
-            root[key] = _section(root[key])
-    actions = root.get("actions")
-    if isinstance(actions, CommentedSeq):
-        for index, action in enumerate(actions):
-            if not isinstance(action, CommentedMap):
-                continue
-            action = _reordered(action, ACTION_KEYS)
-            action["title"] = _plain(action.get("title"))
-            for key in ("notes", "commitment"):
-                if key in action:
-                    action[key] = _section(action[key])
-            for key in ("progress", "plans"):
-                if key in action:
-                    action[key] = _by_year(action[key])
-            actions[index] = action
-    return root
+    out = _canonical(tree, shape(Report))
+    assert isinstance(out, CommentedMap)
+    return out
 
 
 def format_file(path: str) -> tuple[str, str, Report]:

@@ -1,4 +1,5 @@
-"""The canonical data file: the layout `import` writes and `fmt` restores."""
+"""The canonical data file: the layout `import` writes and `fmt` restores, derived from the
+model's shape (field order, defaults left out, a paragraph without bullets as a plain string)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from strategy_cli.model.report import Paragraph, Report
+from strategy_cli.model.report import Report
+from strategy_cli.model.shape import shape, to_tree
 from strategy_cli.store.yamlfile import dump
 
 SCHEMA_FILE = "strategy.schema.json"
@@ -23,50 +25,10 @@ def header(report: Report, schema_ref: str = SCHEMA_FILE) -> str:
     )
 
 
-def section_tree(section: list[Paragraph]) -> CommentedSeq:
-    seq = CommentedSeq()
-    for paragraph in section:
-        if paragraph.items:
-            entry = CommentedMap(text=paragraph.text)
-            entry["items"] = CommentedSeq(paragraph.items)
-            seq.append(entry)
-        else:
-            seq.append(paragraph.text)
-    return seq
-
-
 def report_tree(report: Report) -> CommentedMap:
     """The report as a round-trip tree in canonical key order, defaults left out."""
-    tree = CommentedMap()
-    tree["title"] = report.title
-    tree["department"] = report.department
-    if report.updated is not None:
-        tree["updated"] = report.updated
-    if report.commitments_made is not None:
-        tree["commitments_made"] = report.commitments_made
-    tree["licence"] = report.licence
-    tree["source"] = report.source
-    if report.preamble:
-        tree["preamble"] = CommentedSeq(report.preamble)
-    if report.introduction:
-        tree["introduction"] = section_tree(report.introduction)
-    actions = CommentedSeq()
-    for action in report.actions:
-        entry = CommentedMap()
-        entry["number"] = action.number
-        entry["title"] = action.title
-        if action.notes:
-            entry["notes"] = section_tree(action.notes)
-        if action.commitment is not None:
-            entry["commitment"] = section_tree(action.commitment)
-        for kind in ("progress", "plans"):
-            sections: dict[int, list[Paragraph]] = getattr(action, kind)
-            if sections:
-                entry[kind] = CommentedMap(
-                    (year, section_tree(section)) for year, section in sections.items()
-                )
-        actions.append(entry)
-    tree["actions"] = actions
+    tree = to_tree(report, shape(Report), CommentedMap, CommentedSeq)
+    assert isinstance(tree, CommentedMap)
     return tree
 
 
