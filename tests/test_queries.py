@@ -229,12 +229,21 @@ No requirement for legislative change has yet been identified. If any are identi
             "did you mean action 16? try `strategy show 16`\n"
         )
 
-    def test_not_a_number_is_a_usage_error(self) -> None:
+    def test_not_a_number_is_a_usage_error_in_the_same_style(self) -> None:
         result = run("show", "five")
-        assert result.code == 2
-        assert "Invalid value for 'N'" in result.stderr
-        assert "'five' is not a valid int" in result.stderr
-        assert "Traceback" not in result.stderr
+        assert (result.code, result.stdout) == (2, "")
+        assert result.stderr == "strategy: error: N must be a whole number, not 'five'\n"
+
+    def test_typer_usage_errors_are_in_the_same_style(self) -> None:
+        result = run("show", "5", "--colour")
+        assert (result.code, result.stdout) == (2, "")
+        assert result.stderr == snapshot("""\
+strategy: error: no such option: --colour
+see `strategy show --help`
+""")
+
+    def test_data_is_accepted_after_the_command(self) -> None:
+        assert run("show", "5", "--data", "data/co.yaml").stdout == run("show", "5").stdout
 
     def test_unknown_format(self) -> None:
         result = run("show", "1", "--format", "yaml")

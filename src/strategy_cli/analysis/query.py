@@ -336,6 +336,11 @@ class Hit(NamedTuple):
     matches: list[tuple[int, int]]
 
 
+class SearchResult(NamedTuple):
+    pattern: str
+    hits: list[Hit]
+
+
 def compile_pattern(text: str, regex: bool) -> re.Pattern[str]:
     if not text:
         raise UsageError("the search text is empty: give a word or phrase to look for")

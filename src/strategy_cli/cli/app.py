@@ -1,65 +1,161 @@
-"""The command line: parse, call the core, render, exit. Nothing here knows the data's shape.
+"""The root command: global options, the lazy command table, and the one place where errors
+become messages and exit codes.
 
-Core modules are imported inside the commands, so `strategy --help` and each command pay only
-for what they use.
+Commands are built only when invoked: a command's module (and its typer parameters, which
+typer 0.29 and later coerce through pydantic adapters) is imported for that command alone, so
+`strategy show 5` pays for `show`, not for every command.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Annotated, Any
+from collections.abc import Iterator, Mapping
+from typing import Annotated, Any, NamedTuple
 
 import typer
 from typer.core import TyperGroup
 
-from strategy_cli.errors import StrategyError, UsageError
-from strategy_cli.output.terminal import visible
-
-if TYPE_CHECKING:
-    from strategy_cli.model.report import Report
-    from strategy_cli.output.render import Format
+from strategy_cli.cli import state
+from strategy_cli.cli.coercion import skip_coercion
+from strategy_cli.errors import StrategyError
 
 
-def report_error(error: StrategyError) -> None:
-    """One line (and a hint) on stderr; data in the message is made inert first."""
-    sys.stderr.write(
-        f"strategy: error: {visible(str(error.position) + ': ' if error.position else '')}"
-        f"{visible(error.message)}\n"
-    )
-    if error.hint:
-        sys.stderr.write(f"{visible(error.hint)}\n")
+class Spec(NamedTuple):
+    module: str
+    summary: str
 
+
+COMMANDS: dict[str, Spec] = {
+    "list": Spec("queries", "List every action with the years it has plans (P) and progress (R)."),
+    "show": Spec("queries", "Show one action's story in time order."),
+    "diff": Spec(
+        "queries", "Planned against actual: year A's plans for year B, beside B's progress."
+    ),
+    "search": Spec("queries", "Search all text; the match is highlighted."),
+    "stats": Spec("queries", "Per year: progress, plans, follow-through, carried-over plans."),
+    "lint": Spec("checks", "Check data files: each problem at its line and column."),
+    "fmt": Spec("checks", "Rewrite data files in the canonical layout, keeping comments."),
+    "import": Spec("data", "Turn a published page into a data file."),
+    "export": Spec("data", "Write the report back out: as the published page, or as JSON."),
+    "schema": Spec("data", "Print the JSON Schema of the data file."),
+}
+"""Every command: the module under `strategy_cli.cli` that defines it, and its one-line help."""
 
 INTERNAL_ERROR = 70
 """EX_SOFTWARE from sysexits.h: neither the data nor the request is at fault."""
+INTERRUPTED = 130
+"""128 + SIGINT, as shells report a command stopped with Ctrl-C."""
+
+
+class _LazyCommands(Mapping[str, Any]):
+    """The command table, each command built on first lookup from its module's typer app."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            spec = COMMANDS[name]
+            module = importlib.import_module(f"strategy_cli.cli.{spec.module}")
+            group = typer.main.get_command(module.app)
+            self._built[name] = group.commands[name]  # type: ignore[attr-defined]
+        return self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS)
 
 
 class _Commands(TyperGroup):
-    """The one place where the core's errors become a message and an exit code."""
+    """Lazy commands, and the core's errors turned into one message and an exit code."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.commands = _LazyCommands()  # type: ignore[assignment]
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        skip_coercion(self.get_params(ctx))
+        return super().parse_args(ctx, args)
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Usage errors in the tool's own style (`strategy: error: ...`, exit 2), whichever typer
+        (and click) is installed."""
+        try:
+            result = super().main(
+                args=args,
+                prog_name=prog_name,
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
+            code = result if isinstance(result, int) else 0
+        except _CLICK_ERROR as error:
+            code = _usage_error(error)
+        except _ABORT:
+            state.say("interrupted")
+            code = INTERRUPTED
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The summaries from the table, so that `--help` builds no command."""
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, spec.summary) for name, spec in COMMANDS.items()])
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except StrategyError as error:
-            report_error(error)
+            state.report_error(error)
             raise typer.Exit(error.exit_code) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise  # typer's own: usage errors print themselves and exit 2
+        except KeyboardInterrupt:
+            state.say("interrupted")
+            raise typer.Exit(INTERRUPTED) from None
         except BrokenPipeError:
-            # The reader went away (`strategy list | head`): not an error worth a message.
-            sys.stderr.close()
-            raise typer.Exit(0) from None
+            raise  # handled once, in `run`
         except Exception as error:
             if os.environ.get("STRATEGY_DEBUG"):
                 raise
-            sys.stderr.write(
-                f"strategy: internal error: {type(error).__name__}: {visible(str(error))}\n"
+            state.say(
+                f"internal error: {type(error).__name__}: {state.inert(str(error))}\n"
                 "this is a bug in strategy; run again with STRATEGY_DEBUG=1 for the traceback"
-                " and report it\n"
+                " and report it"
             )
             raise typer.Exit(INTERNAL_ERROR) from None
+
+
+_CLICK_ERROR: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
+)
+"""click's exception base (typer 0.29 and later vendor click, so it is found, not imported)."""
+_ABORT = typer.Abort
+
+
+def _usage_error(error: Any) -> int:
+    """A usage error as one message line and a hint; a bare `strategy` still shows the help."""
+    if type(error).__name__ == "NoArgsIsHelpError":
+        error.show()
+        return int(error.exit_code)
+    message = error.format_message()
+    message = message[:1].lower() + message[1:]
+    ctx = getattr(error, "ctx", None)
+    hint = f"see `{ctx.command_path} --help`" if ctx is not None else None
+    state.say(f"error: {state.inert(message)}" + (f"\n{hint}" if hint else ""))
+    return int(getattr(error, "exit_code", 2))
 
 
 app = typer.Typer(
@@ -73,18 +169,11 @@ app = typer.Typer(
 )
 
 
-class State:
-    data: str | None = None
-
-
-state = State()
-
-
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import version
+        from strategy_cli import __version__
 
-        typer.echo(f"strategy {version('strategy-cli')}")
+        typer.echo(f"strategy {__version__}")
         raise typer.Exit()
 
 
@@ -96,7 +185,7 @@ def main(
             "--data",
             metavar="PATH",
             help="Report data file to use (default: $STRATEGY_DATA, else the bundled "
-            "Cabinet Office report). '-' reads standard input.",
+            "Cabinet Office report). '-' reads standard input. Also accepted after the command.",
         ),
     ] = None,
     version: Annotated[
@@ -110,431 +199,6 @@ def main(
     state.data = data
 
 
-def load() -> Report:
-    from strategy_cli.store.cache import load_cached
-    from strategy_cli.store.location import resolve
-
-    return load_cached(resolve(state.data))
-
-
-def _completer(values: Callable[[Report], Iterable[int]]) -> Callable[[str], list[str]]:
-    """Shell completion from the data in use; a file that cannot be read offers nothing."""
-
-    def complete(incomplete: str) -> list[str]:
-        try:
-            report = load()
-        except StrategyError:
-            return []
-        return [str(v) for v in values(report) if str(v).startswith(incomplete)]
-
-    return complete
-
-
-def _action_numbers(report: Report) -> list[int]:
-    return [a.number for a in report.actions]
-
-
-def _years(report: Report) -> list[int]:
-    from strategy_cli.analysis.query import years
-
-    return years(report)
-
-
-def _planning_years(report: Report) -> list[int]:
-    from strategy_cli.analysis.query import planning_years
-
-    return planning_years(report)
-
-
-_complete_action = _completer(_action_numbers)
-_complete_year = _completer(_years)
-_complete_planning_year = _completer(_planning_years)
-
-
-def _console() -> Any:
-    from strategy_cli.output.terminal import make_console
-
-    return make_console()
-
-
-FormatOption = Annotated[
-    str,
-    typer.Option(
-        "--format",
-        "-f",
-        metavar="FORMAT",
-        help="table (default; plain lines when piped), json, csv or markdown.",
-    ),
-]
-YearOption = Annotated[
-    int | None,
-    typer.Option("--year", "-y", help="Only this year.", autocompletion=_complete_year),
-]
-
-
-OutputOption = Annotated[
-    str | None,
-    typer.Option(
-        "--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout."
-    ),
-]
-
-
-def _write(text: str, output: str | None) -> bool:
-    """To FILE atomically, or to stdout when there is none (or '-'); True if a file was written."""
-    if output and output != "-":
-        from strategy_cli.store.files import atomic_write
-
-        atomic_write(output, text)
-        return True
-    sys.stdout.write(text)
-    return False
-
-
-def _format(value: str) -> Format:
-    from strategy_cli.output.render import Format
-
-    try:
-        return Format(value)
-    except ValueError:
-        raise UsageError(
-            f"unknown format {value!r}; choose one of: {', '.join(f.value for f in Format)}"
-        ) from None
-
-
-@app.command("list")
-def list_(
-    year: YearOption = None,
-    text: Annotated[
-        str | None,
-        typer.Option("--text", "-t", help="Only actions whose text contains this (any case)."),
-    ] = None,
-    fmt: FormatOption = "table",
-) -> None:
-    """List every action with the years it has plans (P) and reported progress (R) for."""
-    from strategy_cli.analysis.query import list_actions
-    from strategy_cli.output.render import render_list
-
-    output = _format(fmt)
-    render_list(list_actions(load(), year, text), output, _console())
-
-
-@app.command()
-def show(
-    number: Annotated[
-        int, typer.Argument(metavar="N", help="Action number.", autocompletion=_complete_action)
-    ],
-    year: YearOption = None,
-    fmt: FormatOption = "table",
-) -> None:
-    """Show one action's story in time order: commitment, then progress and plans by year."""
-    from strategy_cli.analysis.query import show_action
-    from strategy_cli.output.render import render_show
-
-    output = _format(fmt)
-    render_show(show_action(load(), number, year), output, _console())
-
-
-@app.command()
-def diff(
-    planned_in: Annotated[
-        int,
-        typer.Argument(
-            metavar="A",
-            help="Year whose report made the plans (the commitments' year for the first plans).",
-            autocompletion=_complete_planning_year,
-        ),
-    ],
-    year: Annotated[
-        int,
-        typer.Argument(metavar="B", help="Year planned for: A + 1.", autocompletion=_complete_year),
-    ],
-    action: Annotated[
-        int | None,
-        typer.Option(
-            "--action",
-            "-a",
-            help="One action in detail, with the next plan compared word by word.",
-            autocompletion=_complete_action,
-        ),
-    ] = None,
-    exit_code: Annotated[
-        bool,
-        typer.Option("--exit-code", help="Exit 1 if any plan went unreported or was carried over."),
-    ] = False,
-    fmt: FormatOption = "table",
-) -> None:
-    """Planned against actual: what year A's report planned for year B, beside B's progress."""
-    from strategy_cli.analysis.query import diff_years
-    from strategy_cli.output.render import render_diff
-
-    output = _format(fmt)
-    result = diff_years(load(), planned_in, year, action)
-    render_diff(result, output, _console(), detail=action is not None)
-    if exit_code and (result.number_with("planned_only") or result.carried_over):
-        raise typer.Exit(1)
-
-
-@app.command()
-def search(
-    text: Annotated[str, typer.Argument(help="Text to find (any case).")],
-    regex: Annotated[
-        bool, typer.Option("--regex", "-E", help="TEXT is a regular expression.")
-    ] = False,
-    action: Annotated[
-        int | None,
-        typer.Option("--action", "-a", help="Only this action.", autocompletion=_complete_action),
-    ] = None,
-    year: YearOption = None,
-    kind: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--kind",
-            "-k",
-            metavar="KIND",
-            help="Only these kinds of section: title, note, commitment, progress, plan "
-            "(repeatable).",
-        ),
-    ] = None,
-    fmt: FormatOption = "table",
-) -> None:
-    """Search all text, showing action, year, section and the passage, match highlighted."""
-    from strategy_cli.analysis.query import KINDS, compile_pattern
-    from strategy_cli.analysis.query import search as run_search
-    from strategy_cli.output.render import render_search
-
-    output = _format(fmt)
-    for k in kind or []:
-        if k not in KINDS:
-            raise UsageError(f"unknown kind {k!r}; choose from: {', '.join(KINDS)}")
-    pattern = compile_pattern(text, regex)
-    hits = run_search(load(), pattern, action, year, kind)  # type: ignore[arg-type]
-    render_search(hits, text, output, _console())
-    if not hits:
-        sys.stderr.write("no matches\n")
-
-
-@app.command()
-def stats(fmt: FormatOption = "table") -> None:
-    """Per year: actions reporting progress, making plans, following through, carrying over."""
-    from strategy_cli.analysis.query import stats as compute
-    from strategy_cli.output.render import render_stats
-
-    output = _format(fmt)
-    render_stats(compute(load()), output, _console())
-
-
-@app.command("import")
-def import_(
-    page: Annotated[
-        str, typer.Argument(metavar="PAGE", help="The published page as text; '-' reads stdin.")
-    ],
-    output: OutputOption = None,
-    department: Annotated[
-        str | None,
-        typer.Option("--department", help="Department name, when the title does not give it."),
-    ] = None,
-    source: Annotated[
-        str | None,
-        typer.Option(
-            "--source", help="Where the page was published (default: from its title and date)."
-        ),
-    ] = None,
-) -> None:
-    """Turn a published page (one heading or paragraph per line) into a data file."""
-    from strategy_cli.pages.text import parse_page
-    from strategy_cli.store.files import display_name, read_text
-    from strategy_cli.store.writer import render_data_file
-
-    report = parse_page(read_text(page), display_name(page), department, source)
-    text = render_data_file(report)
-    if _write(text, output):
-        from strategy_cli.store.cache import remember_text
-
-        remember_text(text, report)
-        sys.stderr.write(f"wrote {len(report.actions)} actions to {output}\n")
-
-
-@app.command()
-def export(
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format", "-f", metavar="FORMAT", help="text (the published layout) or json."
-        ),
-    ] = "text",
-    output: OutputOption = None,
-) -> None:
-    """Write the whole report back out: as the published page, or as JSON."""
-    from strategy_cli.output.terminal import json_text
-    from strategy_cli.pages.text import render_page
-
-    report = load()
-    if fmt == "text":
-        text = render_page(report)
-    elif fmt == "json":
-        from strategy_cli.model.shape import dump
-
-        text = json_text(dump(report))
-    else:
-        raise UsageError(f"unknown format {fmt!r}; choose text or json")
-    if fmt == "text" and sys.stdout.isatty() and not (output and output != "-"):
-        # On a terminal: inert text, and the prompt on a line of its own.
-        text = "\n".join(visible(line) for line in text.split("\n")) + "\n"
-    _write(text, output)
-
-
-@app.command()
-def schema(
-    output: OutputOption = None,
-) -> None:
-    """Print the JSON Schema of the data file (for editors and check-jsonschema)."""
-    from strategy_cli.model.schema import schema_text
-
-    _write(schema_text(), output)
-
-
-def _codes(values: list[str] | None) -> list[str]:
-    return [code for value in values or [] for code in value.split(",") if code.strip()]
-
-
-@app.command()
-def lint(
-    paths: Annotated[
-        list[str] | None,
-        typer.Argument(metavar="PATH", help="Data files to check (default: the data file in use)."),
-    ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
-    select: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--select",
-            metavar="CODES",
-            help="Only these rules: codes or prefixes, comma-separated (e.g. T,S102).",
-        ),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option("--ignore", metavar="CODES", help="Skip these rules: codes or prefixes."),
-    ] = None,
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="text (path:line:col: CODE message), json, or github (annotations; the default "
-            "when GITHUB_ACTIONS=true).",
-        ),
-    ] = None,
-    explain: Annotated[
-        str | None,
-        typer.Option("--explain", metavar="CODE", help="Explain a rule and exit."),
-    ] = None,
-    list_rules: Annotated[
-        bool,
-        typer.Option("--list-rules", help="List every rule with its code and severity, and exit."),
-    ] = False,
-) -> None:
-    """Check data files: YAML, schema, report and text rules, each at its line and column."""
-    from strategy_cli.lint.engine import lint_paths
-    from strategy_cli.lint.output import LintFormat, render_findings, summary
-    from strategy_cli.lint.rules import RULES, matching
-    from strategy_cli.store.location import resolve
-
-    if list_rules:
-        sys.stdout.write("".join(f"{r.code}\t{r.severity}\t{r.summary}\n" for r in RULES.values()))
-        return
-    if explain is not None:
-        rule = RULES.get(explain.strip().upper())
-        if rule is None:
-            raise UsageError(f"no rule {explain!r}", hint="`strategy lint --list-rules` lists them")
-        sys.stdout.write(f"{rule.code} ({rule.severity}): {rule.summary}\n\n{rule.explanation}\n")
-        return
-    try:
-        chosen = matching(_codes(select)) if select else set(RULES)
-        chosen -= matching(_codes(ignore)) if ignore else set()
-    except ValueError as error:
-        raise UsageError(
-            f"no rule matches {str(error)!r}", hint="`strategy lint --list-rules` lists them"
-        ) from None
-    if fmt is None:
-        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    try:
-        output = LintFormat(fmt)
-    except ValueError:
-        raise UsageError(f"unknown format {fmt!r}; choose text, json or github") from None
-    results = lint_paths(paths or [resolve(state.data)], chosen)
-    sys.stdout.write(render_findings(results, output))
-    sys.stderr.write(summary(results) + "\n")
-    severities = {f.severity for r in results for f in r.findings}
-    if "error" in severities or (strict and "warning" in severities):
-        raise typer.Exit(1)
-
-
-@app.command("fmt")
-def fmt_(
-    paths: Annotated[
-        list[str] | None,
-        typer.Argument(
-            metavar="PATH",
-            help="Data files to format (default: the data file in use); '-' "
-            "formats stdin to stdout.",
-        ),
-    ] = None,
-    check: Annotated[
-        bool,
-        typer.Option(
-            "--check", help="Change nothing; exit 1 if any file is not in the canonical layout."
-        ),
-    ] = False,
-    show_diff: Annotated[
-        bool,
-        typer.Option("--diff", help="Change nothing; print what would change as a unified diff."),
-    ] = False,
-) -> None:
-    """Rewrite data files in the canonical layout the importer writes, keeping comments."""
-    import difflib
-
-    from strategy_cli.store.cache import remember_text
-    from strategy_cli.store.files import atomic_write
-    from strategy_cli.store.formatter import format_file
-    from strategy_cli.store.location import resolve
-
-    changed = 0
-    targets = paths or [resolve(state.data)]
-    for path in targets:
-        before, after, report = format_file(path)
-        if path == "-" and not (check or show_diff):
-            sys.stdout.write(after)
-            continue
-        if before == after:
-            continue
-        changed += 1
-        if show_diff:
-            sys.stdout.writelines(
-                difflib.unified_diff(
-                    before.splitlines(keepends=True),
-                    after.splitlines(keepends=True),
-                    fromfile=path,
-                    tofile=path,
-                )
-            )
-        if check or show_diff:
-            sys.stderr.write(f"would reformat {path}\n")
-        else:
-            atomic_write(path, after)
-            remember_text(after, report)
-            sys.stderr.write(f"reformatted {path}\n")
-    unchanged = len(targets) - changed
-    sys.stderr.write(f"{unchanged} file{'s' if unchanged != 1 else ''} left unchanged\n")
-    if changed and (check or show_diff):
-        raise typer.Exit(1)
-
-
-def run() -> None:
-    app(prog_name="strategy")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    run()
+def run(argv: list[str] | None = None) -> None:
+    """The console script: exit with the command's status, never a traceback."""
+    sys.exit(state.guarded(lambda: app(args=argv, prog_name="strategy")))

@@ -13,9 +13,8 @@ import types
 import typing
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
-from dataclasses import dataclass
 from functools import cache
-from typing import Any, Union
+from typing import Any, NamedTuple, Union
 
 Path = tuple[str | int, ...]
 
@@ -49,34 +48,29 @@ class Bounds:
         return schema
 
 
-@dataclass(frozen=True)
-class Scalar:
+class Scalar(NamedTuple):
     type: type
     """str, int or datetime.date."""
     bounds: tuple[tuple[str, int], ...] = ()
 
 
-@dataclass(frozen=True)
-class Optional:
+class Optional(NamedTuple):
     inner: Node
 
 
-@dataclass(frozen=True)
-class ListOf:
+class ListOf(NamedTuple):
     inner: Node
     min_length: int = 0
 
 
-@dataclass(frozen=True)
-class ByYear:
+class ByYear(NamedTuple):
     """A mapping keyed by year (an int; a string of digits in JSON)."""
 
     key: Scalar
     inner: Node
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     name: str
     node: Node
     default: Any
@@ -88,8 +82,7 @@ class Field:
         return self.default is dataclasses.MISSING
 
 
-@dataclass(frozen=True)
-class Model:
+class Model(NamedTuple):
     cls: type
     fields: tuple[Field, ...]
     shorthand: bool
@@ -272,8 +265,7 @@ def _build(data: Any, node: Node) -> Any:
 # --- walking text ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class TextAt:
+class TextAt(NamedTuple):
     """One piece of text in a report, where it is, and what holds it."""
 
     path: Path

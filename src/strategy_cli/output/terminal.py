@@ -57,10 +57,14 @@ def make_console(file: IO[str] | None = None, stderr: bool = False) -> Console:
     )
 
 
-def is_interactive(console: Console) -> bool:
-    """Rich layout only for a terminal (or FORCE_COLOR); plain, untruncated text when piped."""
-    return (console.is_terminal and os.environ.get("TERM") != "dumb") or _forced()
-
-
-def _forced() -> bool:
-    return bool(os.environ.get("FORCE_COLOR"))
+def interactive(stream: IO[str]) -> bool:
+    """Rich layout only for a terminal (or FORCE_COLOR); plain, untruncated text when piped or
+    with TERM=dumb. Decided without importing rich, which a pipe never needs."""
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False

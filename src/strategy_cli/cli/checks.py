@@ -1,0 +1,156 @@
+"""The commands for maintainers and CI: lint and fmt."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated
+
+import typer
+
+from strategy_cli.cli import state
+from strategy_cli.cli.coercion import Command
+from strategy_cli.cli.options import DataOption
+from strategy_cli.errors import UsageError
+from strategy_cli.output.terminal import visible
+
+app = typer.Typer()
+
+
+def _codes(values: list[str] | None) -> list[str]:
+    return [code for value in values or [] for code in value.split(",") if code.strip()]
+
+
+@app.command(cls=Command)
+def lint(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="PATH", help="Data files to check (default: the data file in use)."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            metavar="CODES",
+            help="Only these rules: codes or prefixes, comma-separated (e.g. T,S102).",
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", metavar="CODES", help="Skip these rules: codes or prefixes."),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text (path:line:col: CODE message), json, or github (annotations; the default "
+            "when GITHUB_ACTIONS=true).",
+        ),
+    ] = None,
+    explain: Annotated[
+        str | None,
+        typer.Option("--explain", metavar="CODE", help="Explain a rule and exit."),
+    ] = None,
+    list_rules: Annotated[
+        bool,
+        typer.Option("--list-rules", help="List every rule with its code and severity, and exit."),
+    ] = False,
+    data: DataOption = None,
+) -> None:
+    """Check data files: YAML, schema, report and text rules, each at its line and column."""
+    from strategy_cli.lint.engine import lint_paths
+    from strategy_cli.lint.output import LintFormat, render_findings, summary
+    from strategy_cli.lint.rules import RULES, matching
+
+    if list_rules:
+        state.emit("".join(f"{r.code}\t{r.severity}\t{r.summary}\n" for r in RULES.values()))
+        return
+    if explain is not None:
+        rule = RULES.get(explain.strip().upper())
+        if rule is None:
+            raise UsageError(f"no rule {explain!r}", hint="`strategy lint --list-rules` lists them")
+        state.emit(f"{rule.code} ({rule.severity}): {rule.summary}\n\n{rule.explanation}\n")
+        return
+    try:
+        chosen = matching(_codes(select)) if select else set(RULES)
+        chosen -= matching(_codes(ignore)) if ignore else set()
+    except ValueError as error:
+        raise UsageError(
+            f"no rule matches {str(error)!r}", hint="`strategy lint --list-rules` lists them"
+        ) from None
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    try:
+        output = LintFormat(fmt)
+    except ValueError:
+        raise UsageError(f"unknown format {fmt!r}; choose text, json or github") from None
+    results = lint_paths(paths or [state.data_path(data)], chosen)
+    state.emit(render_findings(results, output))
+    state.note(summary(results))
+    severities = {f.severity for r in results for f in r.findings}
+    if "error" in severities or (strict and "warning" in severities):
+        raise typer.Exit(1)
+
+
+@app.command("fmt", cls=Command)
+def fmt_(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="PATH",
+            help="Data files to format (default: the data file in use); '-' "
+            "formats stdin to stdout.",
+        ),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Change nothing; exit 1 if any file is not in the canonical layout."
+        ),
+    ] = False,
+    show_diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Change nothing; print what would change as a unified diff."),
+    ] = False,
+    data: DataOption = None,
+) -> None:
+    """Rewrite data files in the canonical layout the importer writes, keeping comments."""
+    import difflib
+
+    from strategy_cli.store.cache import remember_text
+    from strategy_cli.store.files import atomic_write
+    from strategy_cli.store.formatter import format_file
+
+    changed = 0
+    targets = paths or [state.data_path(data)]
+    for path in targets:
+        before, after, report = format_file(path)
+        if path == "-" and not (check or show_diff):
+            state.emit(after)
+            continue
+        if before == after:
+            continue
+        changed += 1
+        if show_diff:
+            state.emit(
+                "".join(
+                    difflib.unified_diff(
+                        before.splitlines(keepends=True),
+                        after.splitlines(keepends=True),
+                        fromfile=visible(path),
+                        tofile=visible(path),
+                    )
+                )
+            )
+        if check or show_diff:
+            state.note(f"would reformat {path}")
+        else:
+            atomic_write(path, after)
+            remember_text(after, report)
+            state.note(f"reformatted {path}")
+    unchanged = len(targets) - changed
+    state.note(f"{unchanged} file{'s' if unchanged != 1 else ''} left unchanged")
+    if changed and (check or show_diff):
+        raise typer.Exit(1)

@@ -1,0 +1,87 @@
+"""The commands that turn one form of the report into another: import, export, schema."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from strategy_cli.cli import state
+from strategy_cli.cli.coercion import Command
+from strategy_cli.cli.options import DataOption, OutputOption, write
+from strategy_cli.errors import UsageError
+from strategy_cli.output.terminal import visible
+
+app = typer.Typer()
+
+
+@app.command("import", cls=Command)
+def import_(
+    page: Annotated[
+        str, typer.Argument(metavar="PAGE", help="The published page as text; '-' reads stdin.")
+    ],
+    output: OutputOption = None,
+    department: Annotated[
+        str | None,
+        typer.Option("--department", help="Department name, when the title does not give it."),
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source", help="Where the page was published (default: from its title and date)."
+        ),
+    ] = None,
+) -> None:
+    """Turn a published page (one heading or paragraph per line) into a data file."""
+    from strategy_cli.pages.text import parse_page
+    from strategy_cli.store.files import display_name, read_text
+    from strategy_cli.store.writer import render_data_file
+
+    report = parse_page(read_text(page), display_name(page), department, source)
+    text = render_data_file(report)
+    if write(text, output):
+        from strategy_cli.store.cache import remember_text
+
+        remember_text(text, report)
+        state.note(f"wrote {len(report.actions)} actions to {output}")
+
+
+@app.command(cls=Command)
+def export(
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="text (the published layout) or json."
+        ),
+    ] = "text",
+    output: OutputOption = None,
+    data: DataOption = None,
+) -> None:
+    """Write the whole report back out: as the published page, or as JSON."""
+    from strategy_cli.output.terminal import json_text
+    from strategy_cli.pages.text import render_page
+
+    report = state.report(data)
+    if fmt == "text":
+        text = render_page(report)
+    elif fmt == "json":
+        from strategy_cli.model.shape import dump
+
+        text = json_text(dump(report))
+    else:
+        raise UsageError(f"unknown format {fmt!r}; choose text or json")
+    if fmt == "text" and sys.stdout.isatty() and not (output and output != "-"):
+        # On a terminal: inert text, and the prompt on a line of its own.
+        text = "\n".join(visible(line) for line in text.split("\n")) + "\n"
+    write(text, output)
+
+
+@app.command(cls=Command)
+def schema(
+    output: OutputOption = None,
+) -> None:
+    """Print the JSON Schema of the data file (for editors and check-jsonschema)."""
+    from strategy_cli.model.schema import schema_text
+
+    write(schema_text(), output)

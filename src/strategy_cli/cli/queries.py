@@ -1,0 +1,164 @@
+"""The read commands: list, show, diff, search, stats. Each loads the report, asks the core,
+and hands the finished result to the chosen format."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from strategy_cli.cli import state
+from strategy_cli.cli.coercion import Command
+from strategy_cli.cli.options import (
+    ActionOption,
+    DataOption,
+    FormatOption,
+    YearOption,
+    complete_action,
+    complete_planning_year,
+    complete_year,
+    output_format,
+    whole,
+)
+from strategy_cli.errors import UsageError
+from strategy_cli.output.base import Formatter
+
+app = typer.Typer()
+
+
+def _formatter(fmt: str) -> Formatter:
+    from strategy_cli.output.base import formatter
+
+    chosen = output_format(fmt)
+    return formatter(chosen, state.console())
+
+
+@app.command("list", cls=Command)
+def list_(
+    year: YearOption = None,
+    text: Annotated[
+        str | None,
+        typer.Option("--text", "-t", help="Only actions whose text contains this (any case)."),
+    ] = None,
+    fmt: FormatOption = "table",
+    data: DataOption = None,
+) -> None:
+    """List every action with the years it has plans (P) and reported progress (R) for."""
+    from strategy_cli.analysis.query import list_actions
+
+    out = _formatter(fmt)
+    chosen = whole(year, "--year")
+    state.emit(out.list_actions(list_actions(state.report(data), chosen, text)))
+
+
+@app.command(cls=Command)
+def show(
+    number: Annotated[
+        str, typer.Argument(metavar="N", help="Action number.", autocompletion=complete_action)
+    ],
+    year: YearOption = None,
+    fmt: FormatOption = "table",
+    data: DataOption = None,
+) -> None:
+    """Show one action's story in time order: commitment, then progress and plans by year."""
+    from strategy_cli.analysis.query import show_action
+
+    out = _formatter(fmt)
+    asked, chosen = whole(number, "N"), whole(year, "--year")
+    assert asked is not None
+    state.emit(out.show(show_action(state.report(data), asked, chosen)))
+
+
+@app.command(cls=Command)
+def diff(
+    planned_in: Annotated[
+        str,
+        typer.Argument(
+            metavar="A",
+            help="Year whose report made the plans (the commitments' year for the first plans).",
+            autocompletion=complete_planning_year,
+        ),
+    ],
+    year: Annotated[
+        str,
+        typer.Argument(metavar="B", help="Year planned for: A + 1.", autocompletion=complete_year),
+    ],
+    action: Annotated[
+        str | None,
+        typer.Option(
+            "--action",
+            "-a",
+            metavar="N",
+            help="One action in detail, with the next plan compared word by word.",
+            autocompletion=complete_action,
+        ),
+    ] = None,
+    exit_code: Annotated[
+        bool,
+        typer.Option("--exit-code", help="Exit 1 if any plan went unreported or was carried over."),
+    ] = False,
+    fmt: FormatOption = "table",
+    data: DataOption = None,
+) -> None:
+    """Planned against actual: what year A's report planned for year B, beside B's progress."""
+    from strategy_cli.analysis.query import diff_years
+
+    out = _formatter(fmt)
+    made, planned_for = whole(planned_in, "A"), whole(year, "B")
+    assert made is not None
+    assert planned_for is not None
+    result = diff_years(state.report(data), made, planned_for, whole(action, "--action"))
+    state.emit(out.diff(result, detail=action is not None))
+    if exit_code and (result.number_with("planned_only") or result.carried_over):
+        raise typer.Exit(1)
+
+
+@app.command(cls=Command)
+def search(
+    text: Annotated[str, typer.Argument(help="Text to find (any case).")],
+    regex: Annotated[
+        bool, typer.Option("--regex", "-E", help="TEXT is a regular expression.")
+    ] = False,
+    action: ActionOption = None,
+    year: YearOption = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            metavar="KIND",
+            help="Only these kinds of section: title, note, commitment, progress, plan "
+            "(repeatable).",
+        ),
+    ] = None,
+    fmt: FormatOption = "table",
+    data: DataOption = None,
+) -> None:
+    """Search all text, showing action, year, section and the passage, match highlighted."""
+    from strategy_cli.analysis.query import KINDS, SearchResult, compile_pattern
+    from strategy_cli.analysis.query import search as run_search
+
+    out = _formatter(fmt)
+    for k in kind or []:
+        if k not in KINDS:
+            raise UsageError(f"unknown kind {k!r}; choose from: {', '.join(KINDS)}")
+    pattern = compile_pattern(text, regex)
+    hits = run_search(
+        state.report(data),
+        pattern,
+        whole(action, "--action"),
+        whole(year, "--year"),
+        kind,  # type: ignore[arg-type]
+    )
+    state.emit(out.search(SearchResult(text, hits)))
+    if not hits:
+        state.note("no matches")
+
+
+@app.command(cls=Command)
+def stats(fmt: FormatOption = "table", data: DataOption = None) -> None:
+    """Per year: actions reporting progress, making plans, following through, carrying over."""
+    from strategy_cli.analysis.query import stats as compute
+
+    out = _formatter(fmt)
+    state.emit(out.stats(compute(state.report(data))))

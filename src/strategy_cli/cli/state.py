@@ -1,0 +1,133 @@
+"""What every command shares: the global options, the report in use, and the streams.
+
+Messages go to stderr as `strategy: ...` lines with data made inert; results go to stdout
+through `emit`, which turns a failed write (a full disk, a terminal that cannot encode the
+text) into one message and exit 1 instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from strategy_cli.errors import StrategyError
+from strategy_cli.output.terminal import visible
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from strategy_cli.model.report import Report
+
+data: str | None = None
+"""`--data` given before the command; one given after it wins."""
+
+
+def inert(text: str) -> str:
+    return visible(text)
+
+
+def say(message: str) -> None:
+    """One message line (or a few) on stderr, prefixed as every message of the tool is."""
+    try:
+        sys.stderr.write(f"strategy: {message}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, UnicodeEncodeError):
+        pass  # nowhere left to say it
+
+
+def note(message: str) -> None:
+    """A status line on stderr ("wrote ...", "no matches"); data in it made inert."""
+    try:
+        sys.stderr.write(f"{inert(message)}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, UnicodeEncodeError):
+        pass
+
+
+def report_error(error: StrategyError) -> None:
+    """One line (and a hint) on stderr; data in the message is made inert first."""
+    where = f"{error.position}: " if error.position else ""
+    text = f"error: {inert(where)}{inert(error.message)}"
+    if error.hint:
+        text += f"\n{inert(error.hint)}"
+    say(text)
+
+
+class OutputError(StrategyError):
+    """Standard output could not take the result (exit 1)."""
+
+
+def emit(text: str) -> None:
+    """The result to stdout; a failed write is an `OutputError`."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except UnicodeEncodeError as error:
+        encoding = getattr(sys.stdout, "encoding", "?")
+        raise OutputError(
+            f"standard output uses the {encoding} encoding, which cannot show"
+            f" {error.object[error.start : error.end]!r}",
+            hint="set PYTHONIOENCODING=utf-8 (or a UTF-8 locale), or write to a file with -o",
+        ) from None
+    except OSError as error:
+        raise OutputError(f"cannot write to standard output: {error.strerror}") from None
+
+
+def report(option: str | None = None) -> Report:
+    """The report in use: `--data` after the command, else before it, else $STRATEGY_DATA,
+    else the bundled report (from the cache when its bytes were seen before)."""
+    from strategy_cli.store.cache import load_cached
+    from strategy_cli.store.location import resolve
+
+    return load_cached(resolve(option or data), warn=lambda message: say(f"warning: {message}"))
+
+
+def data_path(option: str | None = None) -> str:
+    from strategy_cli.store.location import resolve
+
+    return resolve(option or data)
+
+
+def console() -> Console | None:
+    """A rich console for stdout on a terminal (or with FORCE_COLOR); None when piped."""
+    from strategy_cli.output.terminal import interactive, make_console
+
+    return make_console() if interactive(sys.stdout) else None
+
+
+def guarded(call: Callable[[], Any]) -> int:
+    """Run the command line and return its exit status: output that cannot be written, a
+    reader that went away and Ctrl-C end quietly, never with a traceback."""
+    try:
+        try:
+            call()
+            code = 0
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else 0 if exit_.code is None else 1
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        say("interrupted")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`strategy list | head`): not an error worth a message.
+        _silence(sys.stdout)
+        return 0
+    except OSError as error:
+        _silence(sys.stdout)
+        say(f"error: cannot write to standard output: {error.strerror}")
+        return 1
+    return code
+
+
+def _silence(stream: Any) -> None:
+    """Point a broken stream at /dev/null so that the interpreter's final flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass

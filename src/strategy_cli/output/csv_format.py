@@ -1,0 +1,76 @@
+"""CSV in long form (one row per paragraph or bullet), for spreadsheets and pandas."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from strategy_cli.analysis.query import (
+    DiffResult,
+    ListResult,
+    SearchResult,
+    ShowResult,
+    YearStats,
+)
+from strategy_cli.output import words
+from strategy_cli.output.terminal import visible
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if v is None else visible(str(v)) for v in row])
+    return out.getvalue()
+
+
+class CsvFormat:
+    def list_actions(self, result: ListResult) -> str:
+        return csv_text(
+            ["action", "title", "year", "planned", "reported"],
+            (
+                (r.number, r.title, y, str(m.planned).lower(), str(m.reported).lower())
+                for r in result.rows
+                for y, m in r.years.items()
+            ),
+        )
+
+    def show(self, result: ShowResult) -> str:
+        title = (result.number, "title", None, f"Action {result.number}", None, None, result.title)
+        rows = (
+            (result.number, s.kind, s.year, s.heading, p, i, text)
+            for s in result.sections
+            for p, i, text in words.section_rows(s)
+        )
+        return csv_text(
+            ["action", "kind", "year", "heading", "paragraph", "item", "text"], [title, *rows]
+        )
+
+    def diff(self, result: DiffResult, detail: bool) -> str:
+        rows: list[tuple[object, ...]] = []
+        for r in result.rows:
+            carried = "true" if r.carried else "false"
+            for side, section in (("plan", r.plan), ("progress", r.progress)):
+                if section is None:
+                    rows.append((r.number, r.status, carried, side, None, None, None, None))
+                    continue
+                rows += [
+                    (r.number, r.status, carried, side, section.year, p, i, text)
+                    for p, i, text in words.section_rows(section)
+                ]
+        return csv_text(
+            ["action", "status", "carried_over", "side", "year", "paragraph", "item", "text"],
+            rows,
+        )
+
+    def search(self, result: SearchResult) -> str:
+        return csv_text(
+            ["action", "kind", "year", "heading", "text"],
+            ((h.action, h.kind, h.year, h.heading, h.text) for h in result.hits),
+        )
+
+    def stats(self, rows: list[YearStats]) -> str:
+        return csv_text(words.STATS_HEADER, (words.stats_row(s) for s in rows))

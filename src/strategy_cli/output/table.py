@@ -1,0 +1,159 @@
+"""Rich tables and styled text for a terminal. Data reaches rich only as `Text` (never markup),
+with control characters made visible first; the text is captured from the console, so that it
+keeps the console's width and colour settings (NO_COLOR, FORCE_COLOR, TERM=dumb)."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from strategy_cli.analysis.query import (
+    DiffResult,
+    DiffRow,
+    Hit,
+    ListResult,
+    SearchResult,
+    Section,
+    ShowResult,
+    Status,
+    YearStats,
+)
+from strategy_cli.output import words
+from strategy_cli.output.terminal import visible
+
+STATUS_STYLE: dict[Status, str] = {
+    "planned_and_reported": "green",
+    "planned_only": "yellow",
+    "progress_only": "cyan",
+    "neither": "dim",
+}
+
+
+def t(value: object, style: str = "") -> Text:
+    """Data as rich Text: never parsed as markup, control characters made visible."""
+    return Text(visible(str(value)), style=style)
+
+
+def indented(renderable: RenderableType, level: int = 1) -> Padding:
+    return Padding(renderable, (0, 0, 0, 2 * level))
+
+
+def section_rich(section: Section, title: str | None = None, level: int = 0) -> RenderableType:
+    parts: list[RenderableType] = [indented(t(title or section.heading, "bold"), level)]
+    for paragraph in section.paragraphs:
+        parts.append(indented(t(paragraph.text), level + 1))
+        parts += [indented(Text("• ") + t(item), level + 2) for item in paragraph.items]
+    if not section.paragraphs:
+        parts.append(indented(Text("(no text under this heading)", style="dim italic"), level + 1))
+    return Group(*parts)
+
+
+def visible_spans(hit: Hit) -> list[tuple[int, int]]:
+    """Match offsets after `visible()` has lengthened any escaped characters before them."""
+    return [(len(visible(hit.text[:s])), len(visible(hit.text[:e]))) for s, e in hit.matches]
+
+
+class TableFormat:
+    def __init__(self, console: Console):
+        self.console = console
+
+    def _render(self, renderable: RenderableType) -> str:
+        with self.console.capture() as captured:
+            self.console.print(renderable)
+        return captured.get()
+
+    def list_actions(self, result: ListResult) -> str:
+        table = Table(box=box.SIMPLE_HEAD, caption=words.LIST_LEGEND, caption_justify="left")
+        table.add_column("#", justify="right")
+        table.add_column("Action", ratio=1, overflow="fold")
+        for year in result.years:
+            table.add_column(str(year), justify="center", no_wrap=True)
+        for r in result.rows:
+            cells = [
+                Text.assemble(
+                    (words.mark(m)[0], "green" if m.planned else "dim"),
+                    (words.mark(m)[1], "cyan" if m.reported else "dim"),
+                )
+                for m in r.years.values()
+            ]
+            table.add_row(t(r.number), t(r.title), *cells)
+        return self._render(table)
+
+    def show(self, result: ShowResult) -> str:
+        parts: list[RenderableType] = [
+            t(f"Action {result.number}: {result.title}", "bold underline")
+        ]
+        for section in result.sections:
+            parts += [Text(""), section_rich(section)]
+        return self._render(Group(*parts))
+
+    def diff(self, result: DiffResult, detail: bool) -> str:
+        parts: list[RenderableType] = [t(words.diff_summary(result), "bold")]
+        for r in result.rows:
+            parts += [
+                Text(""),
+                t(f"Action {r.number}: {r.title}", "bold underline"),
+                indented(t(words.status_label(r, result), STATUS_STYLE[r.status])),
+            ]
+            if r.plan is None:
+                parts.append(indented(Text(words.no_plan(result), style="dim italic")))
+            else:
+                parts.append(section_rich(r.plan, words.plan_title(r, result), level=1))
+            if r.progress is None:
+                parts.append(indented(Text(words.no_progress(result), style="dim italic")))
+            else:
+                parts.append(section_rich(r.progress, f"Progress during {result.year}", level=1))
+            for c in r.carried:
+                parts += [
+                    indented(Text(words.carried_note(result, c.likeness), style="yellow")),
+                    indented(t(c.again), 2),
+                ]
+            if detail:
+                parts += self._word_diff(r, result)
+        return self._render(Group(*parts))
+
+    def _word_diff(self, row: DiffRow, result: DiffResult) -> list[RenderableType]:
+        chunks = words.next_plan_chunks(row)
+        if chunks is None:
+            return [indented(Text(words.no_next_plan(result), style="dim"))]
+        styles = {"same": "", "removed": "red strike", "added": "green underline"}
+        styled = Text(" ").join(t(chunk.text, styles[chunk.op]) for chunk in chunks)
+        return [indented(Text(words.word_diff_title(result), style="bold")), indented(styled, 2)]
+
+    def search(self, result: SearchResult) -> str:
+        table = Table(box=box.SIMPLE_HEAD)
+        table.add_column("#", justify="right")
+        table.add_column("Section", no_wrap=True)
+        table.add_column("Text", ratio=1, overflow="fold")
+        for h in result.hits:
+            text = Text(visible(h.text))
+            for start, end in visible_spans(h):
+                text.stylize("bold reverse", start, end)
+            table.add_row(t(h.action), t(h.heading), text)
+        return self._render(table)
+
+    def stats(self, rows: list[YearStats]) -> str:
+        most = max((max(s.progress_words, s.plan_words) for s in rows), default=0) or 1
+        table = Table(box=box.SIMPLE_HEAD)
+        for name in ("Year", "Reported", "Planned", "Plan → progress", "Carried over"):
+            table.add_column(name, justify="right")
+        table.add_column("Words")
+        for s in rows:
+            bars = Text.assemble(
+                ("█" * round(20 * s.progress_words / most), "cyan"),
+                f" {s.progress_words} progress\n",
+                ("█" * round(20 * s.plan_words / most), "green"),
+                f" {s.plan_words} plans",
+            )
+            table.add_row(
+                str(s.year),
+                str(s.reported),
+                str(s.planned),
+                str(s.planned_and_reported),
+                str(s.carried_over),
+                bars,
+            )
+        return self._render(table)
