@@ -19,7 +19,9 @@ Part 3 feeds hostile files (an alias bomb, 100,000-deep nesting, random binary, 
 Python tag, a scalar just under the 2 MiB limit, a file over it) and checks each is refused, exit 1,
 within 5 s and the memory budget.
 
-Budgets (issue 5): read commands <= 1.2x the floor (median ratio); on 400 actions lint < 3 s,
+Budgets: read commands <= 1.2x the floor (median ratio), with whatever typer is installed (the
+first line names it; typer 0.29 and later would add its pydantic adapters to every run, which
+the CLI avoids); on 400 actions lint < 3 s,
 show < 1 s, diff < 2 s, import < 5 s; peak memory < 100 MB. Exit status 1 if one is missed.
 """
 
@@ -211,7 +213,12 @@ def main() -> int:
         env = {**os.environ, "STRATEGY_CACHE_DIR": cache, "NO_COLOR": "1"}
         env.pop("STRATEGY_DATA", None)
         cold_env = {**env, "STRATEGY_CACHE_DIR": "off"}
-        print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, {strategy()[0]}\n")
+        from importlib.metadata import version
+
+        print(
+            f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, typer {version('typer')},"
+            f" pydantic {version('pydantic')}, rich {version('rich')}, {strategy()[0]}\n"
+        )
         ok = part_one(args.runs, env, cold_env)
         ok &= part_two(args.scale_runs, env, cold_env)
         ok &= part_three(cold_env)

@@ -9,9 +9,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from strategy_cli.cli.app import app
+
+settings.register_profile(
+    "quick", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "thorough", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("quick")
+"""`quick` keeps the default run short; CI's fuzz tier runs `--hypothesis-profile=thorough`."""
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "co.yaml"

@@ -12,16 +12,37 @@ import pytest
 from strategy_cli.model.schema import schema_text
 from tests.conftest import ROOT, run
 
-COMMANDS = ["list", "show", "diff", "search", "stats", "lint", "fmt", "import", "export", "schema"]
+
+def _commands() -> list[str]:
+    """The commands as the app lists them (not a copy that could drift from it)."""
+    import typer
+
+    from strategy_cli.cli.app import app
+
+    group = typer.main.get_command(app)
+    assert isinstance(group, typer.core.TyperGroup)
+    return list(group.list_commands(typer.Context(group)))
+
+
+COMMANDS = _commands()
 
 
 class TestFrontDoor:
     """The entry points and their help."""
 
     def test_version(self) -> None:
+        from importlib.metadata import version
+
+        import strategy_cli
+
         result = run("--version")
         assert result.code == 0
-        assert result.stdout.startswith("strategy ")
+        assert result.stdout == f"strategy {strategy_cli.__version__}\n"
+        assert version("strategy-cli") == strategy_cli.__version__
+
+    def test_the_app_lists_every_command(self) -> None:
+        assert len(COMMANDS) >= 10
+        assert {"list", "show", "diff", "lint", "fmt", "import", "export"} <= set(COMMANDS)
 
     @pytest.mark.parametrize("command", COMMANDS)
     @pytest.mark.parametrize("flag", ["-h", "--help"])

@@ -5,19 +5,29 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime
+import json
+import os
 import string
+import tempfile
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from strategy_cli.errors import DataError, StrategyError
 from strategy_cli.lint.engine import check
 from strategy_cli.model.report import MONTHS, Action, Paragraph, Report
+from strategy_cli.model.shape import dump, load
+from strategy_cli.output.terminal import json_text
 from strategy_cli.pages.text import parse_page, render_page
 from strategy_cli.store.datafile import load_text
+from strategy_cli.store.formatter import format_file
 from strategy_cli.store.writer import render_data_file
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+"""Examples per test come from the profile: `quick` by default, `thorough` in CI's fuzz tier."""
+
+pytestmark = pytest.mark.fuzz
 
 # Published text: letters, digits, punctuation and typographic quotes, and the odd character
 # that means something to rich or YAML; one line, no stray spaces.
@@ -94,12 +104,21 @@ class TestRoundTrip:
 
     @SETTINGS
     @given(reports())
-    def test_data_file_then_load_is_the_same_report(self, report: Report) -> None:
-        text = render_data_file(report)
-        assert load_text(text, "generated.yaml", "generated.yaml") == report
-        findings, complete = check(text, "generated.yaml")
+    def test_every_route_gives_the_same_report(self, report: Report) -> None:
+        """Cache entry, YAML data file, JSON export and fmt: each comes back equal."""
+        yaml_text = render_data_file(report)
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "generated.yaml")
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(yaml_text)
+            _, formatted, _ = format_file(path)
+        assert formatted == yaml_text  # what import writes is already canonical
+        assert load_text(yaml_text, "generated.yaml", "generated.yaml") == report
+        findings, complete = check(yaml_text, "generated.yaml")
         assert complete
         assert not [f for f in findings if f.code.startswith(("Y", "S0"))]
+        assert load_text(json_text(dump(report)), "export.json", "export.json") == report
+        assert load(Report, json.loads(json.dumps(dump(report)))) == report
 
 
 YAMLISH = st.lists(
