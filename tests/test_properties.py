@@ -111,7 +111,7 @@ class TestRoundTrip:
             path = os.path.join(folder, "generated.yaml")
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(yaml_text)
-            _, formatted, _ = format_file(path)
+            formatted = format_file(path).after
         assert formatted == yaml_text  # what import writes is already canonical
         assert load_text(yaml_text, "generated.yaml", "generated.yaml") == report
         findings, complete = check(yaml_text, "generated.yaml")

@@ -438,8 +438,8 @@ class TestSearch:
         result = run("search", "--regex", "(")
         assert result.code == 2
         assert result.stderr == (
-            "strategy: error: not a valid regular expression: missing ), unterminated"
-            " subpattern at position 0\ndrop --regex to search for the text literally\n"
+            "strategy: error: not a valid regular expression: missing ) at position 1\n"
+            "drop --regex to search for the text literally\n"
         )
 
     def test_brackets_are_literal_without_regex(self) -> None:
@@ -504,15 +504,13 @@ year	reported	planned	planned_and_reported	carried_over	progress_words	plan_word
         }
 
 
-HOSTILE = (
-    'title: "[bold]Boards[/] [2013] :smile: [red]x[/red] \\e[31mred\\e[0m \\a bell \\x9b2J'
-    ' \\u202etxet"'
-)
+HOSTILE = 'title: "[bold]Boards[/] [2013] :smile: [red]x[/red] [#fff] [@click] [/x]"'
+"""Text that rich would read as markup, emoji codes or styles if it were not passed as data."""
 
 
 @pytest.fixture
 def hostile(data_copy: Path) -> Path:
-    """The bundled data with markup-like brackets, emoji codes and control characters."""
+    """The bundled data with markup-like brackets and emoji codes in a title."""
     text = data_copy.read_text(encoding="utf-8")
     old = (
         "title: Departmental and transactional agency boards will include an active digital leader"
@@ -523,9 +521,9 @@ def hostile(data_copy: Path) -> Path:
 
 
 class TestDataIsData:
-    """Text from the file is printed literally and never drives the terminal."""
+    """Text from the file is printed literally; control characters never get that far."""
 
-    LITERAL = "[bold]Boards[/] [2013] :smile: [red]x[/red] \\x1b[31mred\\x1b[0m \\x07 bell"
+    LITERAL = "[bold]Boards[/] [2013] :smile: [red]x[/red] [#fff] [@click] [/x]"
 
     @pytest.mark.parametrize(
         "env", [{}, TERMINAL, {"FORCE_COLOR": "1"}], ids=["pipe", "tty", "colour"]
@@ -534,27 +532,22 @@ class TestDataIsData:
     def test_show(self, hostile: Path, env: dict[str, str], fmt: str) -> None:
         result = run("--data", str(hostile), "show", "1", "-f", fmt, env=env)
         assert result.code == 0, result.stderr
-        assert self.LITERAL in result.stdout
-        assert "\\x9b2J \\u202etxet" in result.stdout
-        for raw in ("\x07", "\x9b", "\u202e"):
-            assert raw not in result.stdout
+        shown = " ".join(without_styles(result.stdout).split())
+        if fmt == "markdown":
+            shown = shown.replace("\\", "")
+        assert self.LITERAL in shown
         assert "\x1b" not in without_styles(result.stdout)
 
     @pytest.mark.parametrize("command", [["list"], ["search", "boards"], ["diff", "2013", "2014"]])
     def test_other_commands(self, hostile: Path, command: list[str]) -> None:
         result = run("--data", str(hostile), *command, env=TERMINAL)
         assert result.code == 0, result.stderr
-        assert "[bold]Boards[/] [2013]" in " ".join(without_styles(result.stdout).split())
+        assert self.LITERAL in " ".join(without_styles(result.stdout).split())
         assert "\x1b" not in without_styles(result.stdout)
-        assert "\x07" not in result.stdout
 
-    def test_json_escapes_control_characters(self, hostile: Path) -> None:
+    def test_json_is_literal(self, hostile: Path) -> None:
         result = run("--data", str(hostile), "show", "1", "-f", "json")
-        assert "\x1b" not in result.stdout
-        assert "\x9b" not in result.stdout
-        assert "\\u001b[31m" in result.stdout
-        assert "\\u009b" in result.stdout
-        assert json.loads(result.stdout)["title"].startswith("[bold]Boards[/] [2013]")
+        assert json.loads(result.stdout)["title"] == self.LITERAL
 
 
 class TestColourControl:

@@ -88,7 +88,7 @@ def routes(report: Report, tmp_path: Path) -> dict[str, Report]:
         cached = load_cached(str(yaml_file))  # reads it
     finally:
         del os.environ["STRATEGY_CACHE_DIR"]
-    _, formatted, _ = format_file(str(yaml_file))
+    formatted = format_file(str(yaml_file)).after
     return {
         "yaml": load_text(yaml_text, "full.yaml", "full.yaml"),
         "json": load_text(json_file.read_text(encoding="utf-8"), "full.json", "full.json"),
@@ -143,7 +143,7 @@ seen = {
     "yaml": load_text(open(path, encoding="utf-8").read(), "r.yaml", "r.yaml"),
     "cache": load_cached(path),
     "json": load_text(json_text(dump(report)), "r.json", "r.json"),
-    "fmt": load_text(format_file(path)[1], "f.yaml", "f.yaml"),
+    "fmt": load_text(format_file(path).after, "f.yaml", "f.yaml"),
 }
 print(json.dumps({route: again == report for route, again in seen.items()}))
 print(json.dumps(dump(seen["cache"])["actions"][0]["progress"]["2013"][0]))

@@ -16,7 +16,9 @@ Names are imported on first use, so that the command line pays only for what it 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+TYPE_CHECKING = False
+"""Not `typing.TYPE_CHECKING`: this module imports nothing, so that the console script reaches
+its Ctrl-C handling at once (type checkers treat any `TYPE_CHECKING` name alike)."""
 
 __version__ = "0.2.0"
 
@@ -54,7 +56,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     if name in _WHERE:
         import importlib
 

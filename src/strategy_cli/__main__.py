@@ -1,5 +1,5 @@
 """`python -m strategy_cli`."""
 
-from strategy_cli.cli.app import run
+from strategy_cli.cli.entry import run
 
 run()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Iterator
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from strategy_cli.analysis.similarity import CARRIED_OVER, likeness, words
 from strategy_cli.errors import UsageError
@@ -341,21 +341,65 @@ class SearchResult(NamedTuple):
     hits: list[Hit]
 
 
-def compile_pattern(text: str, regex: bool) -> re.Pattern[str]:
-    if not text:
-        raise UsageError("the search text is empty: give a word or phrase to look for")
-    try:
-        return re.compile(text if regex else re.escape(text), re.IGNORECASE)
-    except re.error as error:
-        raise UsageError(
-            f"not a valid regular expression: {error}",
-            hint="drop --regex to search for the text literally",
-        ) from None
+REGEX_SECONDS = 2.0
+"""How long a regular expression may run over the whole report before it is stopped."""
+
+
+class Pattern:
+    """What to search for. Literal text is matched by `re` (linear, nothing to bound); a
+    regular expression by the `regex` module, whose matching takes a timeout, so that a
+    pattern such as `(a+)+$` is stopped with a message instead of running for ever."""
+
+    def __init__(self, text: str, regex: bool, seconds: float = REGEX_SECONDS):
+        if not text:
+            raise UsageError("the search text is empty: give a word or phrase to look for")
+        self.text, self.seconds = text, seconds
+        self._deadline: float | None = None
+        if not regex:
+            self._compiled: Any = re.compile(re.escape(text), re.IGNORECASE)
+            self._timed = False
+            return
+        import regex as module
+
+        try:
+            self._compiled = module.compile(text, module.IGNORECASE)
+        except module.error as error:
+            raise UsageError(
+                f"not a valid regular expression: {error}",
+                hint="drop --regex to search for the text literally",
+            ) from None
+        self._timed = True
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the pattern matches `text` (empty matches left out)."""
+        if not self._timed:
+            return [m.span() for m in self._compiled.finditer(text) if m.end() > m.start()]
+        import time
+
+        now = time.monotonic()
+        if self._deadline is None:
+            self._deadline = now + self.seconds
+        try:
+            return [
+                m.span()
+                for m in self._compiled.finditer(text, timeout=max(self._deadline - now, 0.001))
+                if m.end() > m.start()
+            ]
+        except TimeoutError:
+            raise UsageError(
+                f"the regular expression ran for over {self.seconds:g} s and was stopped",
+                hint="simplify it: nested repeats such as (a+)+ make a pattern try every way"
+                " of matching",
+            ) from None
+
+
+def compile_pattern(text: str, regex: bool, seconds: float = REGEX_SECONDS) -> Pattern:
+    return Pattern(text, regex, seconds)
 
 
 def search(
     report: Report,
-    pattern: re.Pattern[str],
+    pattern: Pattern,
     action: int | None = None,
     year: int | None = None,
     kinds: Iterable[Kind] | None = None,
@@ -375,7 +419,7 @@ def search(
         for section, text in candidates:
             if section.kind not in wanted or (year is not None and section.year != year):
                 continue
-            found = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+            found = pattern.spans(text)
             if found:
                 hits.append(
                     Hit(item.number, section.kind, section.year, section.heading, text, found)

@@ -122,11 +122,12 @@ def fmt_(
     from strategy_cli.store.cache import remember_text
     from strategy_cli.store.files import atomic_write
     from strategy_cli.store.formatter import format_file
+    from strategy_cli.store.writer import readable_data_file
 
     changed = 0
     targets = paths or [state.data_path(data)]
     for path in targets:
-        before, after, report = format_file(path)
+        before, after, report, data_read = format_file(path)
         if path == "-" and not (check or show_diff):
             state.emit(after)
             continue
@@ -147,7 +148,7 @@ def fmt_(
         if check or show_diff:
             state.note(f"would reformat {path}")
         else:
-            atomic_write(path, after)
+            atomic_write(path, after, check=readable_data_file, expected=data_read)
             remember_text(after, report)
             state.note(f"reformatted {path}")
     unchanged = len(targets) - changed

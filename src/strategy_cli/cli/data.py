@@ -9,7 +9,7 @@ import typer
 
 from strategy_cli.cli import state
 from strategy_cli.cli.coercion import Command
-from strategy_cli.cli.options import DataOption, OutputOption, write
+from strategy_cli.cli.options import DataOption, OutputOption, refuse_forbidden, write
 from strategy_cli.errors import UsageError
 from strategy_cli.output.terminal import visible
 
@@ -36,11 +36,13 @@ def import_(
     """Turn a published page (one heading or paragraph per line) into a data file."""
     from strategy_cli.pages.text import parse_page
     from strategy_cli.store.files import display_name, read_text
-    from strategy_cli.store.writer import render_data_file
+    from strategy_cli.store.writer import readable_data_file, render_data_file
 
+    for option, value in (("--department", department), ("--source", source)):
+        refuse_forbidden(option, value)
     report = parse_page(read_text(page), display_name(page), department, source)
     text = render_data_file(report)
-    if write(text, output):
+    if write(text, output, check=readable_data_file):
         from strategy_cli.store.cache import remember_text
 
         remember_text(text, report)
@@ -61,20 +63,21 @@ def export(
     """Write the whole report back out: as the published page, or as JSON."""
     from strategy_cli.output.terminal import json_text
     from strategy_cli.pages.text import render_page
+    from strategy_cli.store.writer import readable_data_file, readable_page
 
     report = state.report(data)
     if fmt == "text":
-        text = render_page(report)
+        text, check = render_page(report), readable_page
     elif fmt == "json":
         from strategy_cli.model.shape import dump
 
-        text = json_text(dump(report))
+        text, check = json_text(dump(report)), readable_data_file
     else:
         raise UsageError(f"unknown format {fmt!r}; choose text or json")
     if fmt == "text" and sys.stdout.isatty() and not (output and output != "-"):
         # On a terminal: inert text, and the prompt on a line of its own.
         text = "\n".join(visible(line) for line in text.split("\n")) + "\n"
-    write(text, output)
+    write(text, output, check=check)
 
 
 @app.command(cls=Command)
@@ -82,6 +85,8 @@ def schema(
     output: OutputOption = None,
 ) -> None:
     """Print the JSON Schema of the data file (for editors and check-jsonschema)."""
+    import json
+
     from strategy_cli.model.schema import schema_text
 
-    write(schema_text(), output)
+    write(schema_text(), output, check=json.loads)

@@ -117,12 +117,24 @@ def output_format(value: str) -> Format:
         ) from None
 
 
-def write(text: str, output: str | None) -> bool:
-    """To FILE atomically, or to stdout when there is none (or '-'); True if a file was written."""
+def write(text: str, output: str | None, check: Callable[[str], object] | None = None) -> bool:
+    """To FILE atomically, or to stdout when there is none (or '-'); True if a file was written.
+    `check` reads the text back first, so that nothing unreadable is ever written."""
     if output and output != "-":
         from strategy_cli.store.files import atomic_write
 
-        atomic_write(output, text)
+        atomic_write(output, text, check=check)
         return True
     state.emit(text)
     return False
+
+
+def refuse_forbidden(option: str, value: str | None) -> None:
+    """Text given on the command line obeys the report's rules for text, named at the option."""
+    from strategy_cli.model.report import FORBIDDEN, forbidden_name
+
+    if value is not None and (found := FORBIDDEN.search(value)) is not None:
+        raise UsageError(
+            f"{option} holds {forbidden_name(found.group())} at character {found.start() + 1}:"
+            " text may not hold it; delete it"
+        )

@@ -142,7 +142,7 @@ def search(
     for k in kind or []:
         if k not in KINDS:
             raise UsageError(f"unknown kind {k!r}; choose from: {', '.join(KINDS)}")
-    pattern = compile_pattern(text, regex)
+    pattern = compile_pattern(text, regex, _regex_seconds())
     hits = run_search(
         state.report(data),
         pattern,
@@ -153,6 +153,24 @@ def search(
     state.emit(out.search(SearchResult(text, hits)))
     if not hits:
         state.note("no matches")
+
+
+def _regex_seconds() -> float:
+    """$STRATEGY_REGEX_SECONDS: how long --regex may run (default 2)."""
+    import os
+
+    from strategy_cli.analysis.query import REGEX_SECONDS
+
+    value = os.environ.get("STRATEGY_REGEX_SECONDS", "")
+    try:
+        seconds = float(value) if value else REGEX_SECONDS
+    except ValueError:
+        raise UsageError(
+            f"STRATEGY_REGEX_SECONDS must be a number of seconds, not {value!r}"
+        ) from None
+    if not 0 < seconds < 3600:
+        raise UsageError(f"STRATEGY_REGEX_SECONDS must be between 0 and 3600, not {value!r}")
+    return seconds
 
 
 @app.command(cls=Command)

@@ -61,6 +61,8 @@ class OutputError(StrategyError):
 
 def emit(text: str) -> None:
     """The result to stdout; a failed write is an `OutputError`."""
+    if sys.stdout is None:
+        raise OutputError("standard output is closed: nowhere to write the result")
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -83,7 +85,25 @@ def report(option: str | None = None) -> Report:
     from strategy_cli.store.cache import load_cached
     from strategy_cli.store.location import resolve
 
-    return load_cached(resolve(option or data), warn=lambda message: say(f"warning: {message}"))
+    path = resolve(option or data)
+    _say_if_waiting(path)
+    return load_cached(path, warn=lambda message: say(f"warning: {message}"))
+
+
+def _say_if_waiting(path: str) -> None:
+    """A read that may wait (standard input at a terminal, a named pipe) says so first."""
+    import stat
+
+    if path == "-":
+        stdin = sys.stdin
+        if stdin is not None and not stdin.closed and stdin.isatty():
+            note("reading the report from standard input (end it with Ctrl-D)")
+        return
+    try:
+        if stat.S_ISFIFO(os.stat(path).st_mode):
+            note(f"reading the report from the pipe {path} (waiting for a writer)")
+    except OSError:
+        pass
 
 
 def data_path(option: str | None = None) -> str:
@@ -94,9 +114,9 @@ def data_path(option: str | None = None) -> str:
 
 def console() -> Console | None:
     """A rich console for stdout on a terminal (or with FORCE_COLOR); None when piped."""
-    from strategy_cli.output.terminal import interactive, make_console
+    from strategy_cli.output.terminal import interactive, offscreen_console
 
-    return make_console() if interactive(sys.stdout) else None
+    return offscreen_console(sys.stdout) if sys.stdout and interactive(sys.stdout) else None
 
 
 def guarded(call: Callable[[], Any]) -> int:
@@ -108,7 +128,8 @@ def guarded(call: Callable[[], Any]) -> int:
             code = 0
         except SystemExit as exit_:
             code = exit_.code if isinstance(exit_.code, int) else 0 if exit_.code is None else 1
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except KeyboardInterrupt:
         say("interrupted")
         return 130

@@ -19,13 +19,12 @@ from strategy_cli.analysis.similarity import CARRIED_OVER, likeness, words
 from strategy_cli.errors import DataError, Position
 from strategy_cli.lint.rules import RULES, Severity
 from strategy_cli.model.consistency import Path, Problem, document_errors
-from strategy_cli.model.report import Action, Paragraph, Report
+from strategy_cli.model.report import FORBIDDEN, Action, Paragraph, Report
 from strategy_cli.model.shape import shape, texts
 from strategy_cli.model.validation import InvalidReport, format_path, validate
-from strategy_cli.output.terminal import CONTROL
-from strategy_cli.store.datafile import describe, not_a_mapping
+from strategy_cli.store.datafile import describe, not_a_mapping, position
 from strategy_cli.store.files import decode, display_name, read_bytes
-from strategy_cli.store.yamlfile import YamlError, locate, parse, to_plain
+from strategy_cli.store.yamlfile import YamlError, parse, to_plain
 
 ACKNOWLEDGE = re.compile(r"(?:^|\s)#\s*strategy:\s*ignore\[(?P<codes>[^\]]*)\](?P<reason>.*)$")
 REPEATED = re.compile(r"\b(\w+)\s+(\1)\b", re.IGNORECASE)
@@ -155,7 +154,7 @@ def text_problems(report: Report) -> Iterator[Problem]:
     prose = [p for p in found if not p.ours]
     for passage in found:
         yield from _spacing(passage)
-        for match in CONTROL.finditer(passage.text):
+        for match in FORBIDDEN.finditer(passage.text):
             yield Problem(
                 "T104",
                 passage.path,
@@ -283,19 +282,9 @@ def report_problems(report: Report) -> list[Problem]:
 
 
 def _finding(problem: Problem, name: str, tree: Any, lines: list[str]) -> Finding:
-    line, column = locate(tree, problem.path, problem.on_key)
-    if problem.match is not None and 0 < line <= len(lines):
-        column = _exact_column(lines[line - 1], column, *problem.match)
+    where = position(problem, name, tree, lines)
+    line, column = where.line or 1, where.column or 1
     return Finding(name, line, column, problem.code, describe(problem, name, tree))
-
-
-def _exact_column(source: str, column: int, offset: int, text: str) -> int:
-    """The column of the matched text itself, where the scalar is written out literally."""
-    for start in (column - 1, column):  # a plain scalar, or one opened by a quote
-        at = start + offset
-        if source[at : at + len(text)] == text:
-            return at + 1
-    return column
 
 
 def check(text: str, name: str) -> tuple[list[Finding], bool]:

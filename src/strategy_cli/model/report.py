@@ -74,6 +74,28 @@ class _Shorthand(Shorthand):
         )
 
 
+FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Characters no text of a report may hold, in any field: every C0 control (tab, newline and
+carriage return among them), DEL, every C1 control, the line and paragraph separators, and the
+bidirectional embeddings, overrides and isolates. Refused at the door (validation, import), so
+that no route out (terminal, export, CSV, Markdown, HTML) can carry one."""
+
+
+def forbidden_name(char: str) -> str:
+    """How a message names a forbidden character: its code point, and what it is."""
+    code = ord(char)
+    kind = (
+        "a tab"
+        if char == "\t"
+        else "a control character"
+        if code < 0x20 or 0x7F <= code <= 0x9F
+        else "a line or paragraph separator"
+        if code in (0x2028, 0x2029)
+        else "a bidirectional control"
+    )
+    return f"U+{code:04X} ({kind})"
+
+
 def _one_line(value: str) -> str:
     from pydantic_core import PydanticCustomError
 
@@ -86,6 +108,13 @@ def _one_line(value: str) -> str:
             "multiline_text",
             "text spans several lines, but a published paragraph is one line: split it into"
             " separate items",
+        )
+    if (found := FORBIDDEN.search(value)) is not None:
+        raise PydanticCustomError(
+            "forbidden_character",
+            "{name} at character {offset}: text may not hold it (it is invisible, or drives a"
+            " terminal); delete it",
+            {"name": forbidden_name(found.group()), "offset": found.start() + 1},
         )
     return value
 

@@ -21,6 +21,7 @@ KEYS = sorted({f.name for cls in (Report, Action, Paragraph) for f in fields(cls
 CODES = {
     "empty_text": "T101",
     "multiline_text": "T107",
+    "forbidden_character": "T104",
     "missing": "S001",
     "missing_argument": "S001",
     "extra_forbidden": "S002",
@@ -128,6 +129,13 @@ def _problem(detail: ErrorDetails) -> Problem:
         )
     if kind in ("empty_text", "multiline_text"):
         return Problem(code, path, f"{where}: {detail['msg']}")
+    if kind == "forbidden_character":
+        context = detail.get("ctx") or {}
+        offset = int(context.get("offset", 1)) - 1
+        text = str(detail.get("input", ""))
+        return Problem(
+            code, path, f"{where}: {detail['msg']}", match=(offset, text[offset : offset + 1])
+        )
     expected = EXPECTED.get(kind, detail["msg"][:1].lower() + detail["msg"][1:])
     got = _describe(detail.get("input"))
     return Problem(code, path, f"{where}: {expected}, got {got}", on_key=on_key)

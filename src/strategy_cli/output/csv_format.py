@@ -14,6 +14,20 @@ from strategy_cli.analysis.query import (
 from strategy_cli.output import words
 from strategy_cli.output.terminal import visible
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection")."""
+
+
+def safe_cell(value: object) -> str:
+    """Text as a spreadsheet shows it, never as a formula: a text cell that starts like one is
+    prefixed with an apostrophe, as OWASP recommends (numbers are left as numbers)."""
+    if value is None:
+        return ""
+    text = visible(str(value))
+    if isinstance(value, str) and text.startswith(FORMULA_START):
+        return "'" + text
+    return text
+
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     import csv
@@ -23,7 +37,7 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["" if v is None else visible(str(v)) for v in row])
+        writer.writerow([safe_cell(v) for v in row])
     return out.getvalue()
 
 

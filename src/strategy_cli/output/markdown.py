@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from strategy_cli.analysis.query import (
@@ -16,9 +17,31 @@ from strategy_cli.analysis.query import (
 from strategy_cli.output import words
 from strategy_cli.output.terminal import visible
 
+_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+_LINE_START = re.compile(r"^(\s*)([#+=-]|\d+(?=[.)]))")
+
+
+def escape(text: str) -> str:
+    """Data as literal Markdown: every character CommonMark (or a table, or GitHub's
+    strikethrough) would read as syntax is backslash-escaped, so `*x*`, `[a](b)`, `<b>` and
+    `&amp;` show as written and no HTML reaches the page; a `#`, list marker or number at the
+    start is escaped too."""
+    text = _INLINE.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + _start(m.group(2)), text)
+
+
+def _start(marker: str) -> str:
+    return marker + "\\" if marker[0].isdigit() else "\\" + marker
+
+
+class Markdown(str):
+    """Text already written as Markdown (escaped data with our own syntax around it)."""
+
 
 def cell(value: object) -> str:
-    return visible("" if value is None else str(value)).replace("|", "\\|")
+    if isinstance(value, Markdown):
+        return value
+    return escape(visible("" if value is None else str(value)))
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
@@ -38,12 +61,12 @@ def section_markdown(section: Section, level: str = "###") -> str:
     return "\n".join(lines) + "\n"
 
 
-def highlighted(hit: Hit) -> str:
+def highlighted(hit: Hit) -> Markdown:
     out, last = "", 0
     for start, end in hit.matches:
         out += cell(hit.text[last:start]) + "**" + cell(hit.text[start:end]) + "**"
         last = end
-    return out + cell(hit.text[last:])
+    return Markdown(out + cell(hit.text[last:]))
 
 
 class MarkdownFormat:

@@ -22,7 +22,7 @@ from strategy_cli.analysis.query import (
     YearStats,
 )
 from strategy_cli.output import words
-from strategy_cli.output.terminal import visible
+from strategy_cli.output.terminal import CONTROL, visible
 
 STATUS_STYLE: dict[Status, str] = {
     "planned_and_reported": "green",
@@ -52,8 +52,16 @@ def section_rich(section: Section, title: str | None = None, level: int = 0) -> 
 
 
 def visible_spans(hit: Hit) -> list[tuple[int, int]]:
-    """Match offsets after `visible()` has lengthened any escaped characters before them."""
-    return [(len(visible(hit.text[:s])), len(visible(hit.text[:e]))) for s, e in hit.matches]
+    """Match offsets after `visible()` has lengthened any escaped characters before them: one
+    pass over the text, however many matches."""
+    if CONTROL.search(hit.text) is None:
+        return list(hit.matches)
+    shifted, at = [], 0
+    for char in hit.text:
+        shifted.append(at)
+        at += len(visible(char))
+    shifted.append(at)
+    return [(shifted[s], shifted[e]) for s, e in hit.matches]
 
 
 class TableFormat:
@@ -63,7 +71,7 @@ class TableFormat:
     def _render(self, renderable: RenderableType) -> str:
         with self.console.capture() as captured:
             self.console.print(renderable)
-        return captured.get()
+        return captured.get()  # the console writes to no stream (terminal.offscreen_console)
 
     def list_actions(self, result: ListResult) -> str:
         table = Table(box=box.SIMPLE_HEAD, caption=words.LIST_LEGEND, caption_justify="left")

@@ -57,6 +57,28 @@ def make_console(file: IO[str] | None = None, stderr: bool = False) -> Console:
     )
 
 
+def offscreen_console(stream: IO[str]) -> Console:
+    """A console that renders as `stream` would show it (width, colours, NO_COLOR and the
+    rest, as rich reads them) into a string: rich itself never writes to the stream, so a
+    failed write is the caller's to report."""
+    import io
+
+    from rich.console import Console
+
+    seen = make_console(stream)
+    return Console(
+        file=io.StringIO(),
+        width=seen.width,
+        color_system=seen.color_system,  # type: ignore[arg-type]
+        force_terminal=True,
+        no_color=seen.no_color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+    )
+
+
 def interactive(stream: IO[str]) -> bool:
     """Rich layout only for a terminal (or FORCE_COLOR); plain, untruncated text when piped or
     with TERM=dumb. Decided without importing rich, which a pipe never needs."""

@@ -13,7 +13,7 @@ from typing import Any
 
 from strategy_cli.errors import DataError, Position
 from strategy_cli.model.headings import format_date, heading, section_order
-from strategy_cli.model.report import MONTHS, Paragraph, Report
+from strategy_cli.model.report import FORBIDDEN, MONTHS, Paragraph, Report, forbidden_name
 
 TITLE = re.compile(r"actions in response to (the )?Government Digital Strategy", re.I)
 DEPARTMENT = re.compile(r"^(?P<department>.+?)(?:['’]s|s['’])\s+actions\b", re.I)
@@ -90,6 +90,13 @@ def parse_page(
     numbered = [(i, line.rstrip("\r")) for i, line in enumerate(text.split("\n"), start=1)]
     content = [(i, line) for i, line in numbered if line.strip()]
     builder = _Builder(name)
+    for number, line in numbered:
+        if (found := FORBIDDEN.search(line)) is not None:
+            raise DataError(
+                f"{forbidden_name(found.group())}: a report's text may not hold it (it is"
+                " invisible, or drives a terminal); delete it from the page",
+                Position(name, number, found.start() + 1),
+            )
     if not content:
         raise builder.fail(1, "the page is empty: expected a title and 'Action N: ...' headings")
 

@@ -159,4 +159,4 @@ def remember_text(text: str, report: Report) -> None:
 def remember(entry: Path, plain: Any) -> None:
     """Best effort: a cache that cannot be written is a slower run, not an error."""
     with contextlib.suppress(OSError, StrategyError):
-        atomic_write(str(entry), json.dumps(plain, ensure_ascii=False), mode=0o600)
+        atomic_write(str(entry), json.dumps(plain, ensure_ascii=False), mode=0o600, streams=False)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from strategy_cli.errors import DataError, Position
 from strategy_cli.model.consistency import Problem
 from strategy_cli.model.report import Report
 from strategy_cli.model.validation import InvalidReport, validate
-from strategy_cli.store.files import display_name, read_text
+from strategy_cli.store.files import decode, display_name, read_bytes, read_text
 from strategy_cli.store.yamlfile import locate, parse, to_plain
 
 
@@ -29,11 +29,22 @@ def not_a_mapping(tree: Any) -> str | None:
     )
 
 
-def read_tree(path: str) -> tuple[str, str, Any]:
-    """Name, text and round-trip tree of a data file; refuses what is not a YAML mapping."""
+class Read(NamedTuple):
+    """A data file as read: its bytes (to tell later whether it changed), text and tree."""
+
+    name: str
+    data: bytes
+    text: str
+    tree: Any
+
+
+def read_tree(path: str) -> Read:
+    """Name, bytes, text and round-trip tree of a data file; refuses what is not a YAML
+    mapping."""
     name = display_name(path)
-    text = read_text(path)
-    return name, text, parse_tree(text, name)
+    data = read_bytes(path)
+    text = decode(data, name)
+    return Read(name, data, text, parse_tree(text, name))
 
 
 def parse_tree(text: str, name: str, positions: bool = True) -> Any:
@@ -43,9 +54,22 @@ def parse_tree(text: str, name: str, positions: bool = True) -> Any:
     return tree
 
 
-def position(problem: Problem, name: str, tree: Any) -> Position:
+def position(problem: Problem, name: str, tree: Any, lines: list[str] | None = None) -> Position:
+    """Where a problem is: the key or value its path names, and, when the problem is about
+    some characters of a text written out literally on that line, their exact column."""
     line, column = locate(tree, problem.path, problem.on_key)
+    if problem.match is not None and lines and 0 < line <= len(lines):
+        column = exact_column(lines[line - 1], column, *problem.match)
     return Position(name, line, column)
+
+
+def exact_column(source: str, column: int, offset: int, text: str) -> int:
+    """The column of the matched text itself, where the scalar is written out literally."""
+    for start in (column - 1, column):  # a plain scalar, or one opened by a quote
+        at = start + offset
+        if source[at : at + len(text)] == text:
+            return at + 1
+    return column
 
 
 def describe(problem: Problem, name: str, tree: Any) -> str:
@@ -56,25 +80,29 @@ def describe(problem: Problem, name: str, tree: Any) -> str:
     return f"{problem.message} ({problem.related_label} line {line})"
 
 
-def located(problems: list[Problem], name: str, tree: Any) -> list[tuple[Position, str]]:
+def located(
+    problems: list[Problem], name: str, tree: Any, lines: list[str] | None = None
+) -> list[tuple[Position, str]]:
     """Each problem at its file:line:column, with its code and message."""
     return [
-        (position(problem, name, tree), f"{problem.code} {describe(problem, name, tree)}")
+        (position(problem, name, tree, lines), f"{problem.code} {describe(problem, name, tree)}")
         for problem in problems
     ]
 
 
-def validated(path: str, name: str, tree: Any) -> Report:
+def validated(path: str, name: str, tree: Any, text: str | None = None) -> Report:
     """The report in `tree`, or one `DataError` at the first problem's file:line:col, carrying
     every problem found."""
     try:
         return validate(to_plain(tree))
     except InvalidReport as invalid:
-        raise _invalid(invalid, path, name, tree) from None
+        raise _invalid(invalid, path, name, tree, text) from None
 
 
-def _invalid(invalid: InvalidReport, path: str, name: str, tree: Any) -> DataError:
-    problems = located(invalid.found, name, tree)
+def _invalid(
+    invalid: InvalidReport, path: str, name: str, tree: Any, text: str | None = None
+) -> DataError:
+    problems = located(invalid.found, name, tree, text.split("\n") if text is not None else None)
     first_position, first_message = problems[0]
     more = len(problems) - 1
     hint = (
@@ -106,7 +134,7 @@ def load_text(text: str, name: str, path: str) -> Report:
         return validate(document)
     except InvalidReport:
         tree = parse_tree(text, name)
-        return validated(path, name, tree)
+        return validated(path, name, tree, text)
 
 
 def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -152,4 +180,4 @@ def _load_json(text: str, name: str, path: str) -> Report:
             tree = parse(text, name)
         except DataError:
             tree = None
-        raise _invalid(invalid, path, name, tree) from None
+        raise _invalid(invalid, path, name, tree, text) from None

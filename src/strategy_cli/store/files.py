@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from strategy_cli.errors import DataError, Position
@@ -25,6 +27,8 @@ def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
     name = display_name(path)
     try:
         if path == STDIN:
+            if sys.stdin is None or sys.stdin.closed:
+                raise DataError("standard input is closed: give the report on it, or a file")
             data = sys.stdin.buffer.read(limit + 1)
         else:
             size = os.stat(path).st_size
@@ -76,15 +80,72 @@ def _umask() -> int:
     return current
 
 
-def atomic_write(path: str, text: str, mode: int | None = None) -> None:
-    """Write beside the target, flush to disk, then rename over it: all or nothing. `mode`
-    sets the permissions of a new file (default: 0666 less the umask)."""
+TEMP_SUFFIX = ".strategy-tmp"
+"""Our temporary files are `.NAME.PID.RANDOM.strategy-tmp` beside the target."""
+
+Check = Callable[[str], object]
+"""Reads the text back as its reader would, raising a StrategyError if it cannot."""
+
+
+def atomic_write(
+    path: str,
+    text: str,
+    mode: int | None = None,
+    *,
+    check: Check | None = None,
+    expected: bytes | None = None,
+    streams: bool = True,
+) -> None:
+    """Write `path` so that nothing is ever lost or half-written.
+
+    - A regular file is replaced atomically: written beside it, flushed, renamed over it; its
+      mode is kept, and its owner too where we may set it (as root).
+    - A symlink is followed: its target is updated and the link stays a link.
+    - A file with other hard links, or owned by someone else when we cannot keep the owner, is
+      refused: replacing it would split the links or change its owner.
+    - A character device or FIFO (`/dev/stdout`, a named pipe) is written through as a stream,
+      never replaced; any other kind of file is refused.
+    - `check` reads the text back first: nothing is written that its reader would refuse.
+    - `expected`: the bytes the file held when read; if it holds others now (edited meanwhile),
+      nothing is written.
+    `mode` sets the permissions of a new file (default: 0666 less the umask); `streams=False`
+    refuses devices and FIFOs too (for files of our own, such as cache entries).
+    """
+    if check is not None:
+        check(text)
+    try:
+        info: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise DataError(f"cannot write: {error.strerror}", Position(path)) from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        if streams and (stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
+            _write_stream(path, text)
+            return
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise DataError(f"cannot write: it is {kind}; nothing written", Position(path))
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    if info is not None:
+        if info.st_nlink > 1:
+            raise DataError(
+                f"not replacing a file with {info.st_nlink} hard links: the links would be"
+                " split; nothing written (write elsewhere with -o, or copy the file first)",
+                Position(path),
+            )
+        if info.st_uid != os.geteuid() and os.geteuid() != 0:
+            raise DataError(
+                "not replacing a file owned by another user: its owner would change; nothing"
+                " written (write elsewhere with -o)",
+                Position(path),
+            )
+    _clean_stale(target)
     import tempfile
 
-    target = Path(path)
-    directory = target.parent
     try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        fd, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=target.parent
+        )
     except OSError as error:
         raise DataError(f"cannot write: {error.strerror}", Position(path)) from None
     try:
@@ -92,10 +153,17 @@ def atomic_write(path: str, text: str, mode: int | None = None) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        keep = target.stat().st_mode & 0o777 if target.exists() else None
-        os.chmod(
-            temporary, keep if keep is not None else mode if mode is not None else 0o666 & ~_umask()
-        )
+        if info is not None:
+            os.chmod(temporary, stat.S_IMODE(info.st_mode))
+            if os.geteuid() == 0 and (info.st_uid, info.st_gid) != (0, 0):
+                os.chown(temporary, info.st_uid, info.st_gid)
+        else:
+            os.chmod(temporary, mode if mode is not None else 0o666 & ~_umask())
+        if expected is not None and _current(target) != expected:
+            raise DataError(
+                "the file changed while it was being rewritten; nothing written (run again)",
+                Position(path),
+            )
         os.replace(temporary, target)
     except OSError as error:
         with contextlib.suppress(OSError):
@@ -105,3 +173,42 @@ def atomic_write(path: str, text: str, mode: int | None = None) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _current(target: Path) -> bytes | None:
+    try:
+        return target.read_bytes()
+    except OSError:
+        return None
+
+
+def _write_stream(path: str, text: str) -> None:
+    """Into a device or FIFO, as a stream: the node itself is never replaced."""
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise DataError(f"cannot write: {error.strerror}", Position(path)) from None
+
+
+def _clean_stale(target: Path) -> None:
+    """Temporary files of ours beside the target, left by a run that was killed: removed when
+    the process that made them is gone."""
+    import glob
+
+    with contextlib.suppress(OSError):
+        for stale in target.parent.glob(f".{glob.escape(target.name)}.*{TEMP_SUFFIX}"):
+            pid = stale.name[len(target.name) + 2 :].split(".", 1)[0]
+            if pid.isdigit() and not _alive(int(pid)):
+                with contextlib.suppress(OSError):
+                    stale.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True

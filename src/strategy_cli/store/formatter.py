@@ -7,7 +7,7 @@ attached to. A file that does not validate is never rewritten: fixing it comes f
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -63,13 +63,21 @@ def canonical(tree: CommentedMap) -> CommentedMap:
     return out
 
 
-def format_file(path: str) -> tuple[str, str, Report]:
+class Formatted(NamedTuple):
+    before: str
+    after: str
+    report: Report
+    data: bytes
+    """The file's bytes as read: a rewrite is refused if they changed meanwhile."""
+
+
+def format_file(path: str) -> Formatted:
     """Current text, canonical text and report of a data file; refuses a file that does not
     validate."""
-    name, text, tree = read_tree(path)
+    read = read_tree(path)
     try:
-        report = validated(path, name, tree)
+        report = validated(path, read.name, read.tree, read.text)
     except DataError as error:
         error.message += "; not reformatting a file that does not validate"
         raise
-    return text, dump(canonical(tree)), report
+    return Formatted(read.text, dump(canonical(read.tree)), report, read.data)

@@ -36,3 +36,27 @@ def render_data_file(report: Report, schema_ref: str = SCHEMA_FILE) -> str:
     tree: Any = report_tree(report)
     tree.yaml_set_start_comment(header(report, schema_ref))
     return dump(tree)
+
+
+def readable_data_file(text: str) -> Report:
+    """The text read back as a data file (YAML, or a JSON export): what `-o` and `fmt` check
+    before they replace anything."""
+    from strategy_cli.errors import DataError
+    from strategy_cli.store.datafile import load_text
+
+    name = "<output>.json" if text.lstrip().startswith("{") else "<output>.yaml"
+    try:
+        return load_text(text, name, name)
+    except DataError as error:
+        raise DataError(f"the output would not read back ({error}); nothing written") from None
+
+
+def readable_page(text: str) -> Report:
+    """The text read back as a published page: what `export -o` checks."""
+    from strategy_cli.errors import DataError
+    from strategy_cli.pages.text import parse_page
+
+    try:
+        return parse_page(text, "<output>", department="-")
+    except DataError as error:
+        raise DataError(f"the output would not read back ({error}); nothing written") from None
