@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -307,7 +308,10 @@ class TestBoundedWork:
         )
         result = strategy("--data", str(data), "search", "ab", env={"FORCE_COLOR": "1"})
         assert result.returncode == 0, result.stderr
-        assert result.stdout.count("ab") >= 30_000
+        shown = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", result.stdout).split())
+        assert "(90,002 characters; 29,996 more matches)" in shown
+        piped = strategy("--data", str(data), "search", "ab")
+        assert ("ab " * 30_000 + "ab") in piped.stdout  # piped output is complete
 
 
 class TestCleanExits:

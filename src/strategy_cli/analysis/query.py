@@ -341,7 +341,7 @@ class SearchResult(NamedTuple):
     hits: list[Hit]
 
 
-REGEX_SECONDS = 2.0
+REGEX_SECONDS = 1.0
 """How long a regular expression may run over the whole report before it is stopped."""
 
 

@@ -156,7 +156,7 @@ def search(
 
 
 def _regex_seconds() -> float:
-    """$STRATEGY_REGEX_SECONDS: how long --regex may run (default 2)."""
+    """$STRATEGY_REGEX_SECONDS: how long --regex may run (default 1)."""
     import os
 
     from strategy_cli.analysis.query import REGEX_SECONDS

@@ -64,6 +64,43 @@ def visible_spans(hit: Hit) -> list[tuple[int, int]]:
     return [(shifted[s], shifted[e]) for s, e in hit.matches]
 
 
+LONG_PASSAGE = 1_000
+"""On a terminal, a longer passage is shown as excerpts around its first matches (like
+ripgrep's --max-columns): the whole text is in the plain, JSON and CSV output."""
+EXCERPTS, CONTEXT = 5, 80
+
+
+def highlighted(hit: Hit) -> Text:
+    """The passage with its matches highlighted; excerpts of a long one, in linear time."""
+    text = visible(hit.text)
+    spans = visible_spans(hit)
+    if len(text) <= LONG_PASSAGE:
+        out = Text(text)
+        for start, end in spans:
+            out.stylize("bold reverse", start, end)
+        return out
+    windows: list[list[int]] = []
+    for start, end in spans[:EXCERPTS]:
+        low, high = max(0, start - CONTEXT), min(len(text), end + CONTEXT)
+        if windows and low <= windows[-1][1]:
+            windows[-1][1] = high
+        else:
+            windows.append([low, high])
+    out = Text()
+    for low, high in windows:
+        out.append("… " if low > 0 else "")
+        offset = len(out)
+        out.append(text[low:high])
+        for start, end in spans[:EXCERPTS]:
+            if low <= start and end <= high:
+                out.stylize("bold reverse", offset + start - low, offset + end - low)
+        out.append(" …" if high < len(text) else "")
+    more = len(spans) - min(len(spans), EXCERPTS)
+    note = f" ({len(text):,} characters" + (f"; {more:,} more matches" if more else "") + ")"
+    out.append(note, style="dim")
+    return out
+
+
 class TableFormat:
     def __init__(self, console: Console):
         self.console = console
@@ -137,10 +174,7 @@ class TableFormat:
         table.add_column("Section", no_wrap=True)
         table.add_column("Text", ratio=1, overflow="fold")
         for h in result.hits:
-            text = Text(visible(h.text))
-            for start, end in visible_spans(h):
-                text.stylize("bold reverse", start, end)
-            table.add_row(t(h.action), t(h.heading), text)
+            table.add_row(t(h.action), t(h.heading), highlighted(h))
         return self._render(table)
 
     def stats(self, rows: list[YearStats]) -> str:
