@@ -87,9 +87,11 @@ RULES: dict[str, Rule] = {
              "The same word twice in a row ('will will'). Usually a typo; if the published"
              " text has it, keep it and acknowledge it."),
         Rule("T104", "error", "control character",
-             "Text holds a control character (escape, bell, a C1 code, a bidirectional"
-             " override). They cannot be seen in review and can change how a terminal shows"
-             " the text."),
+             "Text holds a character no report text may hold: a C0 control (tab and line"
+             " breaks included), DEL, a C1 control, U+2028 or U+2029, or a bidirectional"
+             " embedding, override or isolate (U+202A-U+202E, U+2066-U+2069). They cannot be"
+             " seen in review and can drive a terminal; the file is refused until it is"
+             " deleted."),
         Rule("T105", "warning", "paragraph copied verbatim",
              "The same paragraph appears elsewhere in the report, word for word. Often a"
              " copy-and-paste slip; the message names the other place."),
