@@ -36,6 +36,8 @@ def strategy(
     """The installed console script, in a process of its own."""
     environment = {k: v for k, v in os.environ.items() if not k.startswith("STRATEGY")}
     environment.update({"NO_COLOR": "1", "STRATEGY_CACHE_DIR": str(cache) if cache else "off"})
+    if cache is None and env and "HOME" in env:
+        del environment["STRATEGY_CACHE_DIR"]  # the default location, under HOME
     for key, value in (env or {}).items():
         if value is None:
             environment.pop(key, None)
@@ -240,6 +242,14 @@ class TestCacheTrust:
         assert strategy("show", "5", cache=folder).returncode == 0
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
         assert [stat.S_IMODE(p.stat().st_mode) for p in folder.iterdir()] == [0o600]
+
+    def test_the_default_folder_and_its_parent_are_private(self, tmp_path: Path) -> None:
+        result = strategy(
+            "show", "5", env={"HOME": str(tmp_path), "XDG_CACHE_HOME": None}, cache=None
+        )
+        assert result.returncode == 0, result.stderr
+        for folder in (tmp_path / ".cache", tmp_path / ".cache" / "strategy-cli"):
+            assert stat.S_IMODE(folder.stat().st_mode) == 0o700
 
     def test_a_world_writable_folder_is_not_used(self, tmp_path: Path) -> None:
         folder = tmp_path / "shared"

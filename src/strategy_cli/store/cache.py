@@ -65,7 +65,9 @@ def usable_folder(warn: Warn = _ignore) -> Path | None:
     if folder is None:
         return None
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        missing = [p for p in (folder, *folder.parents) if not p.exists()]
+        for parent in reversed(missing):  # ~/.cache too, if we make it: private, as XDG asks
+            parent.mkdir(mode=0o700, exist_ok=True)
         info = os.stat(folder)
     except OSError:
         return None  # a cache that cannot be made is a slower run, not an error
