@@ -307,7 +307,7 @@ class TestControl:
     def test_several_files(self, data_copy: Path) -> None:
         result = run("lint", str(DATA), str(data_copy), str(data_copy.parent / "none.yaml"))
         assert result.code == 1
-        assert result.stderr == "1 error, 0 warnings in 3 files (12 acknowledged in the file)\n"
+        assert result.stderr == "1 error, 0 warnings in 3 files (12 acknowledged in the files)\n"
 
 
 class TestGithubFormat:

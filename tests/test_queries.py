@@ -226,7 +226,7 @@ No requirement for legislative change has yet been identified. If any are identi
         assert (result.code, result.stdout) == (2, "")
         assert result.stderr == (
             "strategy: error: no action 17 in this report; it has actions 1-16\n"
-            "did you mean action 16? try `strategy show 16`\n"
+            "did you mean action 16?\n"
         )
 
     def test_not_a_number_is_a_usage_error_in_the_same_style(self) -> None:
@@ -241,6 +241,15 @@ No requirement for legislative change has yet been identified. If any are identi
 strategy: error: no such option: --colour
 see `strategy show --help`
 """)
+
+    def test_nothing_for_a_year_is_said_on_stderr(self) -> None:
+        result = run("show", "15", "--year", "2013")
+        assert (result.code, result.stderr) == (0, "action 15 has nothing about 2013\n")
+        assert result.stdout.startswith("Action 15: collaborate")
+
+    def test_no_action_matching_is_said_on_stderr(self) -> None:
+        result = run("list", "--text", "zzz")
+        assert (result.code, result.stdout, result.stderr) == (0, "", "no actions match\n")
 
     def test_data_is_accepted_after_the_command(self) -> None:
         assert run("show", "5", "--data", "data/co.yaml").stdout == run("show", "5").stdout

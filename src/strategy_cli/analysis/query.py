@@ -9,7 +9,6 @@ original commitments are the plan for the year after they were made.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal, NamedTuple
@@ -132,8 +131,9 @@ def get_action(report: Report, number: int) -> Action:
         numbers = [a.number for a in report.actions]
         nearest = min(numbers, key=lambda n: (abs(n - number), n))
         raise UsageError(
-            f"no action {number} in this report; it has actions {spans(numbers)}",
-            hint=f"did you mean action {nearest}? try `strategy show {nearest}`",
+            f"no action {number} in this report; it has"
+            f" action{'s' if len(numbers) != 1 else ''} {spans(numbers)}",
+            hint=f"did you mean action {nearest}?",
         )
     return action
 
@@ -141,10 +141,10 @@ def get_action(report: Report, number: int) -> Action:
 def check_year(report: Report, year: int) -> int:
     known = years(report)
     if year not in known:
-        close = difflib.get_close_matches(str(year), [str(y) for y in known], n=1)
+        nearest = min(known, key=lambda y: (abs(y - year), y)) if known else None
         raise UsageError(
             f"the report says nothing about {year}; its years are {spans(known)}",
-            hint=f"did you mean {close[0]}?" if close else None,
+            hint=f"did you mean {nearest}?" if nearest is not None else None,
         )
     return year
 

@@ -46,7 +46,8 @@ def import_(
         from strategy_cli.store.cache import remember_text
 
         remember_text(text, report)
-        state.note(f"wrote {len(report.actions)} actions to {output}")
+        count = len(report.actions)
+        state.note(f"wrote {count} action{'s' if count != 1 else ''} to {output}")
 
 
 @app.command(cls=Command)

@@ -48,7 +48,10 @@ def list_(
 
     out = _formatter(fmt)
     chosen = whole(year, "--year")
-    state.emit(out.list_actions(list_actions(state.report(data), chosen, text)))
+    result = list_actions(state.report(data), chosen, text)
+    state.emit(out.list_actions(result))
+    if not result.rows:
+        state.note("no actions match")
 
 
 @app.command(cls=Command)
@@ -66,7 +69,10 @@ def show(
     out = _formatter(fmt)
     asked, chosen = whole(number, "N"), whole(year, "--year")
     assert asked is not None
-    state.emit(out.show(show_action(state.report(data), asked, chosen)))
+    result = show_action(state.report(data), asked, chosen)
+    state.emit(out.show(result))
+    if not result.sections:
+        state.note(f"action {result.number} has nothing about {chosen}")
 
 
 @app.command(cls=Command)

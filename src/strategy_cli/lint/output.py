@@ -93,4 +93,5 @@ def summary(results: list[FileResult]) -> str:
     text = (
         f"{count(errors, 'error')}, {count(warnings, 'warning')} in {count(len(results), 'file')}"
     )
-    return text + (f" ({acknowledged} acknowledged in the file)" if acknowledged else "")
+    where = "the file" if len(results) == 1 else "the files"
+    return text + (f" ({acknowledged} acknowledged in {where})" if acknowledged else "")

@@ -42,8 +42,6 @@ class PlainFormat:
         lines = [visible(f"Action {result.number}: {result.title}")]
         for section in result.sections:
             lines += ["", visible(section.heading), *section_lines(section, "  ")]
-        if not result.sections:
-            lines += ["", words.NOTHING_FOR_YEAR]
         return "\n".join(lines) + "\n"
 
     def diff(self, result: DiffResult, detail: bool) -> str:

@@ -114,5 +114,3 @@ def no_next_plan(result: DiffResult) -> str:
 def word_diff_title(result: DiffResult) -> str:
     return f"Plan for {result.year + 1} against the plan for {result.year}, word by word:"
 
-
-NOTHING_FOR_YEAR = "(nothing for the year asked)"
