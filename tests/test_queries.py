@@ -471,6 +471,20 @@ class TestSearch:
         result = run("search", "ckan", env={"FORCE_COLOR": "1", "COLUMNS": "100"})
         assert "\x1b[1;7mCkan\x1b[0m" in result.stdout
 
+    def test_csv_names_the_paragraph_and_bullet(self) -> None:
+        rows = list(csv.reader(io.StringIO(run("search", "suppliers", "-f", "csv").stdout)))
+        assert rows[0] == ["action", "kind", "year", "heading", "paragraph", "item", "text"]
+        assert ["3", "progress", "2014", "Progress during 2014", "2", "3"] in [r[:6] for r in rows]
+
+    def test_excel_csv_has_a_byte_order_mark(self) -> None:
+        result = run("search", "ckan", "-f", "csv", "--excel")
+        assert result.stdout.startswith("\ufeffaction,kind,")
+        refused = run("search", "ckan", "--excel")
+        assert (refused.code, refused.stderr) == (
+            2,
+            "strategy: error: --excel applies to CSV only: add --format csv\n",
+        )
+
     def test_markdown_bolds_the_match(self) -> None:
         assert "**Ckan**" in run("search", "ckan", "-f", "markdown").stdout
 

@@ -334,6 +334,10 @@ class Hit(NamedTuple):
     heading: str
     text: str
     matches: list[tuple[int, int]]
+    paragraph: int | None = None
+    """1-based position of the paragraph in its section (None for a title)."""
+    item: int | None = None
+    """1-based position of the bullet in its paragraph (None for the paragraph itself)."""
 
 
 class SearchResult(NamedTuple):
@@ -414,15 +418,29 @@ def search(
         if action is not None and item.number != action:
             continue
         title = Section(item.number, "title", None, f"Action {item.number}", ())
-        candidates: list[tuple[Section, str]] = [(title, item.title)]
-        candidates += [(s, t) for s in timeline(report, item) for t in text_of(s)]
-        for section, text in candidates:
+        candidates: list[tuple[Section, str, int | None, int | None]] = [
+            (title, item.title, None, None)
+        ]
+        for section in timeline(report, item):
+            for p, paragraph in enumerate(section.paragraphs, 1):
+                candidates.append((section, paragraph.text, p, None))
+                candidates += [(section, b, p, k) for k, b in enumerate(paragraph.items, 1)]
+        for section, text, paragraph_number, bullet in candidates:
             if section.kind not in wanted or (year is not None and section.year != year):
                 continue
             found = pattern.spans(text)
             if found:
                 hits.append(
-                    Hit(item.number, section.kind, section.year, section.heading, text, found)
+                    Hit(
+                        item.number,
+                        section.kind,
+                        section.year,
+                        section.heading,
+                        text,
+                        found,
+                        paragraph_number,
+                        bullet,
+                    )
                 )
     return hits
 

@@ -88,6 +88,13 @@ ActionOption = Annotated[
         "--action", "-a", metavar="N", help="Only this action.", autocompletion=complete_action
     ),
 ]
+ExcelOption = Annotated[
+    bool,
+    typer.Option(
+        "--excel",
+        help="With --format csv: UTF-8 with a byte-order mark, so Excel shows ’ and é as written.",
+    ),
+]
 OutputOption = Annotated[
     str | None,
     typer.Option(

@@ -12,6 +12,7 @@ from strategy_cli.cli.coercion import Command
 from strategy_cli.cli.options import (
     ActionOption,
     DataOption,
+    ExcelOption,
     FormatOption,
     YearOption,
     complete_action,
@@ -26,11 +27,13 @@ from strategy_cli.output.base import Formatter
 app = typer.Typer()
 
 
-def _formatter(fmt: str) -> Formatter:
-    from strategy_cli.output.base import formatter
+def _formatter(fmt: str, excel: bool = False) -> Formatter:
+    from strategy_cli.output.base import Format, formatter
 
     chosen = output_format(fmt)
-    return formatter(chosen, state.console())
+    if excel and chosen is not Format.csv:
+        raise UsageError("--excel applies to CSV only: add --format csv")
+    return formatter(chosen, state.console(), excel)
 
 
 @app.command("list", cls=Command)
@@ -41,12 +44,13 @@ def list_(
         typer.Option("--text", "-t", help="Only actions whose text contains this (any case)."),
     ] = None,
     fmt: FormatOption = "table",
+    excel: ExcelOption = False,
     data: DataOption = None,
 ) -> None:
     """List every action with the years it has plans (P) and reported progress (R) for."""
     from strategy_cli.analysis.query import list_actions
 
-    out = _formatter(fmt)
+    out = _formatter(fmt, excel)
     chosen = whole(year, "--year")
     result = list_actions(state.report(data), chosen, text)
     state.emit(out.list_actions(result))
@@ -61,12 +65,13 @@ def show(
     ],
     year: YearOption = None,
     fmt: FormatOption = "table",
+    excel: ExcelOption = False,
     data: DataOption = None,
 ) -> None:
     """Show one action's story in time order: commitment, then progress and plans by year."""
     from strategy_cli.analysis.query import show_action
 
-    out = _formatter(fmt)
+    out = _formatter(fmt, excel)
     asked, chosen = whole(number, "N"), whole(year, "--year")
     assert asked is not None
     result = show_action(state.report(data), asked, chosen)
@@ -104,12 +109,13 @@ def diff(
         typer.Option("--exit-code", help="Exit 1 if any plan went unreported or was carried over."),
     ] = False,
     fmt: FormatOption = "table",
+    excel: ExcelOption = False,
     data: DataOption = None,
 ) -> None:
     """Planned against actual: what year A's report planned for year B, beside B's progress."""
     from strategy_cli.analysis.query import diff_years
 
-    out = _formatter(fmt)
+    out = _formatter(fmt, excel)
     made, planned_for = whole(planned_in, "A"), whole(year, "B")
     assert made is not None
     assert planned_for is not None
@@ -138,13 +144,14 @@ def search(
         ),
     ] = None,
     fmt: FormatOption = "table",
+    excel: ExcelOption = False,
     data: DataOption = None,
 ) -> None:
     """Search all text, showing action, year, section and the passage, match highlighted."""
     from strategy_cli.analysis.query import KINDS, SearchResult, compile_pattern
     from strategy_cli.analysis.query import search as run_search
 
-    out = _formatter(fmt)
+    out = _formatter(fmt, excel)
     for k in kind or []:
         if k not in KINDS:
             raise UsageError(f"unknown kind {k!r}; choose from: {', '.join(KINDS)}")
@@ -180,9 +187,9 @@ def _regex_seconds() -> float:
 
 
 @app.command(cls=Command)
-def stats(fmt: FormatOption = "table", data: DataOption = None) -> None:
+def stats(fmt: FormatOption = "table", excel: ExcelOption = False, data: DataOption = None) -> None:
     """Per year: actions reporting progress, making plans, following through, carrying over."""
     from strategy_cli.analysis.query import stats as compute
 
-    out = _formatter(fmt)
+    out = _formatter(fmt, excel)
     state.emit(out.stats(compute(state.report(data))))

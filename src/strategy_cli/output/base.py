@@ -45,7 +45,7 @@ class Formatter(Protocol):
     def stats(self, rows: list[YearStats]) -> str: ...
 
 
-def formatter(fmt: Format, console: Console | None = None) -> Formatter:
+def formatter(fmt: Format, console: Console | None = None, excel: bool = False) -> Formatter:
     """The unit for a format; modules are imported only when chosen. `console` is given only
     for a terminal (or FORCE_COLOR), where `table` draws rich tables; rich is imported then."""
     if fmt is Format.table:
@@ -63,7 +63,7 @@ def formatter(fmt: Format, console: Console | None = None) -> Formatter:
     if fmt is Format.csv:
         from strategy_cli.output.csv_format import CsvFormat
 
-        return CsvFormat()
+        return CsvFormat(excel)
     if fmt is Format.markdown:
         from strategy_cli.output.markdown import MarkdownFormat
 

@@ -42,8 +42,16 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
 
 
 class CsvFormat:
+    """`excel`: UTF-8 with a byte-order mark, which Excel needs to read ’ and é as written."""
+
+    def __init__(self, excel: bool = False):
+        self.excel = excel
+
+    def _text(self, header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+        return ("\ufeff" if self.excel else "") + csv_text(header, rows)
+
     def list_actions(self, result: ListResult) -> str:
-        return csv_text(
+        return self._text(
             ["action", "title", "year", "planned", "reported"],
             (
                 (r.number, r.title, y, str(m.planned).lower(), str(m.reported).lower())
@@ -59,7 +67,7 @@ class CsvFormat:
             for s in result.sections
             for p, i, text in words.section_rows(s)
         )
-        return csv_text(
+        return self._text(
             ["action", "kind", "year", "heading", "paragraph", "item", "text"], [title, *rows]
         )
 
@@ -75,16 +83,19 @@ class CsvFormat:
                     (r.number, r.status, carried, side, section.year, p, i, text)
                     for p, i, text in words.section_rows(section)
                 ]
-        return csv_text(
+        return self._text(
             ["action", "status", "carried_over", "side", "year", "paragraph", "item", "text"],
             rows,
         )
 
     def search(self, result: SearchResult) -> str:
-        return csv_text(
-            ["action", "kind", "year", "heading", "text"],
-            ((h.action, h.kind, h.year, h.heading, h.text) for h in result.hits),
+        return self._text(
+            ["action", "kind", "year", "heading", "paragraph", "item", "text"],
+            (
+                (h.action, h.kind, h.year, h.heading, h.paragraph, h.item, h.text)
+                for h in result.hits
+            ),
         )
 
     def stats(self, rows: list[YearStats]) -> str:
-        return csv_text(words.STATS_HEADER, (words.stats_row(s) for s in rows))
+        return self._text(words.STATS_HEADER, (words.stats_row(s) for s in rows))

@@ -97,6 +97,8 @@ class JsonFormat:
                         "heading": h.heading,
                         "text": h.text,
                         "matches": [list(m) for m in h.matches],
+                        "paragraph": h.paragraph,
+                        "item": h.item,
                     }
                     for h in result.hits
                 ],

@@ -113,4 +113,3 @@ def no_next_plan(result: DiffResult) -> str:
 
 def word_diff_title(result: DiffResult) -> str:
     return f"Plan for {result.year + 1} against the plan for {result.year}, word by word:"
-
