@@ -7,6 +7,7 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from inline_snapshot import snapshot
@@ -502,16 +503,17 @@ year	reported	planned	planned_and_reported	carried_over	progress_words	plan_word
 
     def test_terminal(self) -> None:
         assert without_styles(run("stats", env=TERMINAL).stdout) == snapshot("""\
-                                                                                                   \n\
-  Year   Reported   Planned   Plan → progress   Carried over   Words                               \n\
- ───────────────────────────────────────────────────────────────────────────────────────────────── \n\
-  2013         14        14                14              0   ████████████████ 1047 progress      \n\
-                                                               ██████████ 669 plans                \n\
-  2014         16        14                14              1   ████████████████████ 1277 progress  \n\
-                                                               ████████ 494 plans                  \n\
-  2015          0        16                 0              0    0 progress                         \n\
-                                                               █████████ 602 plans                 \n\
-                                                                                                   \n\
+                                                                                                    \n\
+                                    Plan →                                                          \n\
+  Year   Reported   Planned       progress   Carried over   Words                                   \n\
+ ────────────────────────────────────────────────────────────────────────────────────────────────── \n\
+  2013         14        14             14              0   1047 progress ████████████████████      \n\
+                                                             669 plans    █████████████             \n\
+  2014         16        14             14              1   1277 progress ████████████████████████  \n\
+                                                             494 plans    █████████                 \n\
+  2015          0        16              0              0      0 progress                           \n\
+                                                             602 plans    ███████████               \n\
+                                                                                                    \n\
 """)
 
     def test_json(self) -> None:
@@ -571,6 +573,85 @@ class TestDataIsData:
     def test_json_is_literal(self, hostile: Path) -> None:
         result = run("--data", str(hostile), "show", "1", "-f", "json")
         assert json.loads(result.stdout)["title"] == self.LITERAL
+
+
+class TestWidths:
+    """Readable at 80 columns, roomy at 200: nothing cut off with an ellipsis."""
+
+    COMMANDS: ClassVar[list[list[str]]] = [
+        ["list"],
+        ["show", "4"],
+        ["diff", "2013", "2014"],
+        ["diff", "2013", "2014", "-a", "4"],
+        ["search", "open"],
+        ["search", "digital"],
+        ["stats"],
+    ]
+
+    @pytest.mark.parametrize("width", ["80", "200"])
+    @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+    def test_nothing_is_cut_off(self, command: list[str], width: str) -> None:
+        result = run(*command, env={**TERMINAL, "COLUMNS": width})
+        assert result.code == 0
+        assert "…" not in result.stdout
+
+    def test_search_at_80_columns_gives_the_passage_the_width(self) -> None:
+        result = run("search", "open", env={**TERMINAL, "COLUMNS": "80"})
+        passage = [
+            line for line in without_styles(result.stdout).splitlines() if line.startswith("  ")
+        ]
+        assert passage
+        assert max(len(line.rstrip()) for line in passage) >= 70
+        assert without_styles(result.stdout).splitlines()[:4] == snapshot(
+            [
+                "Action 4 · Progress during 2013",
+                "  Civil servants have access to general awareness material (through video,      ",
+                "  e-learning, and a product providing information and guidance on open internet ",
+                "  tools that can be used in the workplace). The Government Digital by Default   ",
+            ]
+        )
+
+    def test_search_at_200_columns_is_a_table(self) -> None:
+        result = run("search", "ckan", env={**TERMINAL, "COLUMNS": "200"})
+        assert without_styles(result.stdout) == snapshot("""\
+                                                                                                                                                                                                        \n\
+   #   Section                Text                                                                                                                                                                      \n\
+ ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────── \n\
+  16   Progress during 2014   Data.gov.uk chaired the steering group of Ckan, the international organisation responsible for the integrity of the open source software behind data.gov.uk and used by   \n\
+                              over 25 countries, cities and regions across the world.                                                                                                                   \n\
+                                                                                                                                                                                                        \n\
+""")
+
+    def test_stats_at_80_columns(self) -> None:
+        result = run("stats", env={**TERMINAL, "COLUMNS": "80"})
+        assert without_styles(result.stdout) == snapshot("""\
+                                                                                \n\
+                                    Plan →                                      \n\
+  Year   Reported   Planned       progress   Carried over   Words               \n\
+ ────────────────────────────────────────────────────────────────────────────── \n\
+  2013         14        14             14              0   1047 progress ███   \n\
+                                                             669 plans    ██    \n\
+  2014         16        14             14              1   1277 progress ████  \n\
+                                                             494 plans    ██    \n\
+  2015          0        16              0              0      0 progress       \n\
+                                                             602 plans    ██    \n\
+                                                                                \n\
+""")
+
+    def test_stats_at_200_columns(self) -> None:
+        result = run("stats", env={**TERMINAL, "COLUMNS": "200"})
+        assert without_styles(result.stdout) == snapshot("""\
+                                                                                                             \n\
+  Year   Reported   Planned   Plan → progress   Carried over   Words                                         \n\
+ ─────────────────────────────────────────────────────────────────────────────────────────────────────────── \n\
+  2013         14        14                14              0   1047 progress █████████████████████████       \n\
+                                                                669 plans    ████████████████                \n\
+  2014         16        14                14              1   1277 progress ██████████████████████████████  \n\
+                                                                494 plans    ████████████                    \n\
+  2015          0        16                 0              0      0 progress                                 \n\
+                                                                602 plans    ██████████████                  \n\
+                                                                                                             \n\
+""")
 
 
 class TestColourControl:

@@ -64,7 +64,7 @@ def visible_spans(hit: Hit) -> list[tuple[int, int]]:
     return [(shifted[s], shifted[e]) for s, e in hit.matches]
 
 
-LONG_PASSAGE = 1_000
+LONG_PASSAGE = 5_000
 """On a terminal, a longer passage is shown as excerpts around its first matches (like
 ripgrep's --max-columns): the whole text is in the plain, JSON and CSV output."""
 EXCERPTS, CONTEXT = 5, 80
@@ -99,6 +99,10 @@ def highlighted(hit: Hit) -> Text:
     note = f" ({len(text):,} characters" + (f"; {more:,} more matches" if more else "") + ")"
     out.append(note, style="dim")
     return out
+
+
+WIDE = 120
+"""From this many columns, search draws a table; below it, each place over its passage."""
 
 
 class TableFormat:
@@ -169,27 +173,43 @@ class TableFormat:
         return [indented(Text(words.word_diff_title(result), style="bold")), indented(styled, 2)]
 
     def search(self, result: SearchResult) -> str:
-        table = Table(box=box.SIMPLE_HEAD)
-        table.add_column("#", justify="right")
-        table.add_column("Section", no_wrap=True)
-        table.add_column("Text", ratio=1, overflow="fold")
+        """A table where the terminal is wide; on a narrow one each hit's place stands over
+        its passage, so that the passage has the whole width."""
+        if self.console.width >= WIDE:
+            table = Table(box=box.SIMPLE_HEAD)
+            table.add_column("#", justify="right")
+            table.add_column("Section", max_width=32)
+            table.add_column("Text", ratio=1, overflow="fold")
+            for h in result.hits:
+                table.add_row(t(h.action), t(h.heading), highlighted(h))
+            return self._render(table)
+        parts: list[RenderableType] = []
         for h in result.hits:
-            table.add_row(t(h.action), t(h.heading), highlighted(h))
-        return self._render(table)
+            where = f"Action {h.action} · {h.heading}" if h.kind != "title" else h.heading
+            parts += [t(where, "bold"), indented(highlighted(h)), Text("")]
+        return self._render(Group(*parts))
 
     def stats(self, rows: list[YearStats]) -> str:
+        """Counts, then words written as numbers and bars; the bars take what width is left,
+        and are left out where none is (nothing is cut off)."""
         most = max((max(s.progress_words, s.plan_words) for s in rows), default=0) or 1
+        digits = len(str(most))
+        bar = min(30, self.console.width - 72 - digits)
         table = Table(box=box.SIMPLE_HEAD)
         for name in ("Year", "Reported", "Planned", "Plan → progress", "Carried over"):
             table.add_column(name, justify="right")
-        table.add_column("Words")
+        table.add_column("Words", no_wrap=True)
         for s in rows:
-            bars = Text.assemble(
-                ("█" * round(20 * s.progress_words / most), "cyan"),
-                f" {s.progress_words} progress\n",
-                ("█" * round(20 * s.plan_words / most), "green"),
-                f" {s.plan_words} plans",
-            )
+            lines = []
+            for count, label, style in (
+                (s.progress_words, "progress", "cyan"),
+                (s.plan_words, "plans", "green"),
+            ):
+                line = Text(f"{count:>{digits}} {label:<8}")
+                if bar >= 4:
+                    line.append(" " + "█" * round(bar * count / most), style)
+                lines.append(line)
+            bars = Text("\n").join(lines)
             table.add_row(
                 str(s.year),
                 str(s.reported),
