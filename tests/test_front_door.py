@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -51,6 +52,41 @@ class TestFrontDoor:
         assert result.code == 0
         assert "Usage:" in result.stdout
         assert result.stderr == ""
+
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_every_command_has_examples_that_name_real_options(self, command: str) -> None:
+        result = run(command, "--help")
+        help_text = result.stdout
+        assert "\nExamples:\n" in help_text
+        examples = help_text.split("\nExamples:\n")[1].splitlines()
+        assert examples
+        for example in examples:
+            words = shlex.split(example.split("#")[0], posix=True)
+            assert words[:2] == ["strategy", command], example
+            for word in words:
+                if word.startswith("-") and len(word) > 1 and word not in ("<", ">"):
+                    assert word.split("=")[0] in help_text, (example, word)
+
+    def test_summaries_fit_on_one_line_at_80_columns(self) -> None:
+        result = run("--help", env={"COLUMNS": "80"})
+        listed = result.stdout.split("Commands:\n")[1].splitlines()
+        assert [line.split()[0] for line in listed] == COMMANDS
+        assert all(len(line) <= 80 for line in listed)
+
+    def test_usage_names_arguments_one_way(self) -> None:
+        usages = [run(c, "--help").stdout.splitlines()[0] for c in COMMANDS]
+        assert usages == [
+            "Usage: strategy list [OPTIONS]",
+            "Usage: strategy show [OPTIONS] N",
+            "Usage: strategy diff [OPTIONS] A B",
+            "Usage: strategy search [OPTIONS] TEXT",
+            "Usage: strategy stats [OPTIONS]",
+            "Usage: strategy lint [OPTIONS] [PATH...]",
+            "Usage: strategy fmt [OPTIONS] [PATH...]",
+            "Usage: strategy import [OPTIONS] PAGE",
+            "Usage: strategy export [OPTIONS]",
+            "Usage: strategy schema [OPTIONS]",
+        ]
 
     def test_no_arguments_shows_help(self) -> None:
         result = run()

@@ -18,7 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from strategy_cli.cli import state
-from strategy_cli.cli.coercion import skip_coercion
+from strategy_cli.cli.command import skip_coercion
 from strategy_cli.errors import StrategyError
 
 
@@ -30,9 +30,7 @@ class Spec(NamedTuple):
 COMMANDS: dict[str, Spec] = {
     "list": Spec("queries", "List every action with the years it has plans (P) and progress (R)."),
     "show": Spec("queries", "Show one action's story in time order."),
-    "diff": Spec(
-        "queries", "Planned against actual: year A's plans for year B, beside B's progress."
-    ),
+    "diff": Spec("queries", "Planned against actual: year A's plans for B, beside B's progress."),
     "search": Spec("queries", "Search all text; the match is highlighted."),
     "stats": Spec("queries", "Per year: progress, plans, follow-through, carried-over plans."),
     "lint": Spec("checks", "Check data files: each problem at its line and column."),

@@ -8,19 +8,26 @@ from typing import Annotated
 import typer
 
 from strategy_cli.cli import state
-from strategy_cli.cli.coercion import Command
+from strategy_cli.cli.command import Command
 from strategy_cli.cli.options import DataOption
 from strategy_cli.errors import UsageError
 from strategy_cli.output.terminal import visible
 
-app = typer.Typer()
+app = typer.Typer(rich_markup_mode=None, add_completion=False)
 
 
 def _codes(values: list[str] | None) -> list[str]:
     return [code for value in values or [] for code in value.split(",") if code.strip()]
 
 
-@app.command(cls=Command)
+@app.command(
+    cls=Command,
+    epilog=(
+        "strategy lint data/co.yaml\n"
+        "strategy lint --strict --format github data/*.yaml\n"
+        "strategy lint --explain T103"
+    ),
+)
 def lint(
     paths: Annotated[
         list[str] | None,
@@ -94,7 +101,15 @@ def lint(
         raise typer.Exit(1)
 
 
-@app.command("fmt", cls=Command)
+@app.command(
+    "fmt",
+    cls=Command,
+    epilog=(
+        "strategy fmt data/co.yaml\n"
+        "strategy fmt --check data/*.yaml\n"
+        "strategy fmt --diff data/co.yaml"
+    ),
+)
 def fmt_(
     paths: Annotated[
         list[str] | None,

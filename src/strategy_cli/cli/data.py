@@ -8,15 +8,21 @@ from typing import Annotated
 import typer
 
 from strategy_cli.cli import state
-from strategy_cli.cli.coercion import Command
+from strategy_cli.cli.command import Command
 from strategy_cli.cli.options import DataOption, OutputOption, refuse_forbidden, write
 from strategy_cli.errors import UsageError
 from strategy_cli.output.terminal import visible
 
-app = typer.Typer()
+app = typer.Typer(rich_markup_mode=None, add_completion=False)
 
 
-@app.command("import", cls=Command)
+@app.command(
+    "import",
+    cls=Command,
+    epilog=(
+        "strategy import page.txt -o data/dwp.yaml\nstrategy import - --department DWP < page.txt"
+    ),
+)
 def import_(
     page: Annotated[
         str, typer.Argument(metavar="PAGE", help="The published page as text; '-' reads stdin.")
@@ -50,7 +56,9 @@ def import_(
         state.note(f"wrote {count} action{'s' if count != 1 else ''} to {output}")
 
 
-@app.command(cls=Command)
+@app.command(
+    cls=Command, epilog="strategy export > page.txt\nstrategy export --format json -o report.json"
+)
 def export(
     fmt: Annotated[
         str,
@@ -81,7 +89,7 @@ def export(
     write(text, output, check=check)
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, epilog="strategy schema -o data/strategy.schema.json")
 def schema(
     output: OutputOption = None,
 ) -> None:

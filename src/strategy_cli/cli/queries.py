@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from strategy_cli.cli import state
-from strategy_cli.cli.coercion import Command
+from strategy_cli.cli.command import Command
 from strategy_cli.cli.options import (
     ActionOption,
     DataOption,
@@ -24,7 +24,7 @@ from strategy_cli.cli.options import (
 from strategy_cli.errors import UsageError
 from strategy_cli.output.base import Formatter
 
-app = typer.Typer()
+app = typer.Typer(rich_markup_mode=None, add_completion=False)
 
 
 def _formatter(fmt: str, excel: bool = False) -> Formatter:
@@ -36,7 +36,15 @@ def _formatter(fmt: str, excel: bool = False) -> Formatter:
     return formatter(chosen, state.console(), excel)
 
 
-@app.command("list", cls=Command)
+@app.command(
+    "list",
+    cls=Command,
+    epilog=(
+        "strategy list\n"
+        "strategy list --year 2014\n"
+        "strategy list --text legislative --format csv > actions.csv"
+    ),
+)
 def list_(
     year: YearOption = None,
     text: Annotated[
@@ -58,7 +66,14 @@ def list_(
         state.note("no actions match")
 
 
-@app.command(cls=Command)
+@app.command(
+    cls=Command,
+    epilog=(
+        "strategy show 5\n"
+        "strategy show 7 --year 2014 --format json\n"
+        "strategy show 2 --data dwp.yaml"
+    ),
+)
 def show(
     number: Annotated[
         str, typer.Argument(metavar="N", help="Action number.", autocompletion=complete_action)
@@ -80,7 +95,15 @@ def show(
         state.note(f"action {result.number} has nothing about {chosen}")
 
 
-@app.command(cls=Command)
+@app.command(
+    cls=Command,
+    epilog=(
+        "strategy diff 2013 2014\n"
+        "strategy diff 2012 2013          # the December 2012 commitments against 2013\n"
+        "strategy diff 2013 2014 --action 4\n"
+        "strategy diff 2013 2014 --exit-code   # exit 1 if a plan went unreported"
+    ),
+)
 def diff(
     planned_in: Annotated[
         str,
@@ -125,7 +148,14 @@ def diff(
         raise typer.Exit(1)
 
 
-@app.command(cls=Command)
+@app.command(
+    cls=Command,
+    epilog=(
+        "strategy search ckan\n"
+        "strategy search GOV.UK --year 2014 --kind progress\n"
+        "strategy search --regex 'will will' --format csv"
+    ),
+)
 def search(
     text: Annotated[str, typer.Argument(help="Text to find (any case).")],
     regex: Annotated[
@@ -186,7 +216,7 @@ def _regex_seconds() -> float:
     return seconds
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, epilog="strategy stats\nstrategy stats --format csv --excel > stats.csv")
 def stats(fmt: FormatOption = "table", excel: ExcelOption = False, data: DataOption = None) -> None:
     """Per year: actions reporting progress, making plans, following through, carrying over."""
     from strategy_cli.analysis.query import stats as compute
