@@ -4,6 +4,7 @@ path:line:col, in every format; then selection, severity, acknowledgements and f
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -336,3 +337,45 @@ class TestGithubFormat:
         )
         assert list(finding) == ["path", "line", "column", "code", "severity", "rule", "message"]
         assert finding["message"].endswith("(first at line 115)")
+
+
+class TestFolders:
+    """`lint DIR` walks a folder for report files by one rule, and says what it skipped."""
+
+    def test_a_folder_is_walked_and_other_yaml_skipped(self, tmp_path: Path) -> None:
+        (tmp_path / "data" / "deep").mkdir(parents=True)
+        (tmp_path / ".github" / "workflows").mkdir(parents=True)
+        shutil.copyfile(DATA, tmp_path / "data" / "co.yaml")
+        shutil.copyfile(DATA, tmp_path / "data" / "deep" / "copy.yml")
+        (tmp_path / ".github" / "workflows" / "ci.yml").write_text("on: push\n", encoding="utf-8")
+        (tmp_path / "data" / "settings.yaml").write_text("a: 1\n", encoding="utf-8")
+        result = run("lint", str(tmp_path))
+        assert result.code == 0, result.stdout
+        assert result.stderr == (
+            "0 errors, 0 warnings in 2 files (12 acknowledged in the files);"
+            " skipped 1 file that is not report data\n"
+        )
+
+    def test_only_reports_holds_named_files_to_the_rule(self, tmp_path: Path) -> None:
+        workflow = tmp_path / "ci.yml"
+        workflow.write_text("on: push\njobs: {}\n", encoding="utf-8")
+        result = run("lint", "--strict", "--only-reports", str(DATA), str(workflow))
+        assert result.code == 0
+        assert result.stderr.endswith("; skipped 1 file that is not report data\n")
+        assert run("lint", str(workflow)).code == 1  # named without the flag: checked
+
+    def test_annotations_are_relative_to_the_workspace(self, tmp_path: Path) -> None:
+        target = tmp_path / "data" / "co.yaml"
+        target.parent.mkdir()
+        target.write_text(
+            DATA.read_text(encoding="utf-8").replace("  - number: 7\n", "  - number: 6\n"),
+            encoding="utf-8",
+        )
+        result = run(
+            "lint",
+            str(target),
+            "--select",
+            "S102",
+            env={"GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": str(tmp_path)},
+        )
+        assert result.stdout.startswith("::error file=data/co.yaml,line=130,col=13,")

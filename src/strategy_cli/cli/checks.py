@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,7 +13,33 @@ from strategy_cli.cli.options import DataOption
 from strategy_cli.errors import UsageError
 from strategy_cli.output.terminal import visible
 
+if TYPE_CHECKING:
+    from strategy_cli.store.discovery import Found
+
 app = typer.Typer(rich_markup_mode=None, add_completion=False)
+
+OnlyReportsOption = Annotated[
+    bool,
+    typer.Option(
+        "--only-reports",
+        help="Of the files named, work only on report data files (those with top-level"
+        " 'title' and 'actions' keys) and count the rest as skipped: for pre-commit, which"
+        " passes every changed YAML file.",
+    ),
+]
+
+
+def _targets(paths: list[str] | None, data: str | None, only_reports: bool) -> Found:
+    from strategy_cli.store.discovery import find_reports
+
+    return find_reports(paths or [state.data_path(data)], only_reports)
+
+
+def _skipped(count: int) -> str:
+    if not count:
+        return ""
+    files, verb = ("files", "are") if count != 1 else ("file", "is")
+    return f"; skipped {count} {files} that {verb} not report data"
 
 
 def _codes(values: list[str] | None) -> list[str]:
@@ -31,9 +57,14 @@ def _codes(values: list[str] | None) -> list[str]:
 def lint(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(metavar="PATH", help="Data files to check (default: the data file in use)."),
+        typer.Argument(
+            metavar="PATH",
+            help="Data files or folders to check (folders: every report file in them, at any"
+            " depth); default: the data file in use.",
+        ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    only_reports: OnlyReportsOption = False,
     select: Annotated[
         list[str] | None,
         typer.Option(
@@ -93,9 +124,10 @@ def lint(
         output = LintFormat(fmt)
     except ValueError:
         raise UsageError(f"unknown format {fmt!r}; choose text, json or github") from None
-    results = lint_paths(paths or [state.data_path(data)], chosen)
+    found = _targets(paths, data, only_reports)
+    results = lint_paths(found.files, chosen)
     state.emit(render_findings(results, output))
-    state.note(summary(results))
+    state.note(summary(results) + _skipped(found.skipped))
     severities = {f.severity for r in results for f in r.findings}
     if "error" in severities or (strict and "warning" in severities):
         raise typer.Exit(1)
@@ -115,10 +147,11 @@ def fmt_(
         list[str] | None,
         typer.Argument(
             metavar="PATH",
-            help="Data files to format (default: the data file in use); '-' "
-            "formats stdin to stdout.",
+            help="Data files or folders to format (folders: every report file in them); default:"
+            " the data file in use; '-' formats stdin to stdout.",
         ),
     ] = None,
+    only_reports: OnlyReportsOption = False,
     check: Annotated[
         bool,
         typer.Option(
@@ -140,7 +173,8 @@ def fmt_(
     from strategy_cli.store.writer import readable_data_file
 
     changed = 0
-    targets = paths or [state.data_path(data)]
+    found = _targets(paths, data, only_reports)
+    targets = found.files
     for path in targets:
         before, after, report, data_read = format_file(path)
         if path == "-" and not (check or show_diff):
@@ -167,6 +201,8 @@ def fmt_(
             remember_text(after, report)
             state.note(f"reformatted {path}")
     unchanged = len(targets) - changed
-    state.note(f"{unchanged} file{'s' if unchanged != 1 else ''} left unchanged")
+    state.note(
+        f"{unchanged} file{'s' if unchanged != 1 else ''} left unchanged" + _skipped(found.skipped)
+    )
     if changed and (check or show_diff):
         raise typer.Exit(1)

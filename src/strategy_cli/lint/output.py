@@ -38,9 +38,22 @@ def _escape_data(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
+def annotation_path(path: str) -> str:
+    """The path as GitHub wants it in an annotation: relative to the workspace (or, outside
+    Actions, the current folder) when the file is inside it, as ruff writes it."""
+    import os
+
+    if path.startswith("<"):
+        return path
+    base = os.environ.get("GITHUB_WORKSPACE") or os.getcwd()
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute, base)
+    return path if relative.startswith("..") else relative
+
+
 def github_line(finding: Finding) -> str:
     """A workflow command GitHub turns into an annotation on the pull request."""
-    path = finding.path[2:] if finding.path.startswith("./") else finding.path
+    path = annotation_path(finding.path)
     properties = ",".join(
         [
             f"file={_escape_property(path)}",
