@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from strategy_cli.model.schema import schema_text
-from tests.conftest import ROOT, run
+from tests.conftest import DATA, ROOT, run
 
 
 def _commands() -> list[str]:
@@ -173,7 +173,7 @@ class TestCompletion:
             **os.environ,
             "_STRATEGY_COMPLETE": "complete_bash",
             "COMP_WORDS": words,
-            "COMP_CWORD": str(len(words.split()) - 1),
+            "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
             "STRATEGY_CACHE_DIR": "off",
         }
         env.pop("STRATEGY_DATA", None)
@@ -194,3 +194,11 @@ class TestCompletion:
 
     def test_diff_offers_the_years_that_made_plans_first(self) -> None:
         assert self.complete("strategy diff 20") == ["2012", "2013", "2014"]
+
+    def test_completion_honours_data(self, tmp_path: Path) -> None:
+        """Completion reads the file --data names, before or after the command."""
+        small = tmp_path / "small.yaml"
+        text = DATA.read_text(encoding="utf-8")
+        small.write_text(text[: text.index("  - number: 3\n")], encoding="utf-8")
+        assert self.complete(f"strategy --data {small} show ") == ["1", "2"]
+        assert self.complete(f"strategy show --data {small} ") == ["1", "2"]
