@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from strategy_cli.errors import DataError
-from strategy_cli.pages.text import parse_page, render_page
+from strategy_cli.pages.text import parse_page, read_page, render_page
 from tests.conftest import DATA, PAGES, SOURCE, run
 
 
@@ -111,32 +111,79 @@ class TestVariants:
         expected = (PAGES / "dh_variants.expected.txt").read_text(encoding="utf-8")
         assert render_page(report) == expected
         assert report.department == "Department of Health"
-        assert report.preamble[0] == "Policy paper"
+        assert report.preamble == []  # page furniture is set aside, not kept as content
         one, two, three = report.actions
         assert one.plans[2014] == []  # a heading with no text stays a heading
         assert one.progress[2014] == []
-        assert two.notes[0].text.startswith("Service managers will be in place")
+        assert two.title.endswith(
+            "by a service manager. Service managers will be in place for new and redesigned"
+            " transactions from April 2013"
+        )  # a title of two sentences, broken over two lines, is one title
+        assert two.notes == []
         assert two.progress[2013][0].items == [
             "a review of transactions",
             "a plan for the largest of them",
         ]
         assert three.notes[0].text == "This action is not applicable to DH."
 
-    def test_every_content_line_survives(self) -> None:
+    def test_every_content_line_survives_and_furniture_is_set_aside(self) -> None:
         source = (PAGES / "dh_variants.txt").read_text(encoding="utf-8")
-        exported = render_page(parse_page(source, "dh.txt")).split("\n")
+        imported = read_page(source, "dh.txt")
+        assert imported.set_aside == [1, 2]
+        exported = render_page(imported.report)
         headings = ("Progress", "Planned")
-        for line in source.split("\n"):
-            if not line.strip() or line.startswith(headings):
+        for number, line in enumerate(source.split("\n"), 1):
+            if not line.strip() or line.startswith(headings) or number in imported.set_aside:
                 continue
-            text = line.lstrip("-• ")
-            assert any(text in out for out in exported), line
+            text = line.lstrip("-• ").rstrip(".")
+            assert text in exported, line
+
+    def test_an_empty_heading_is_neither_a_plan_nor_a_report(self, tmp_path: Path) -> None:
+        target = tmp_path / "dh.yaml"
+        assert run("import", str(PAGES / "dh_variants.txt"), "-o", str(target)).code == 0
+        listed = run("--data", str(target), "list").stdout.splitlines()
+        assert listed[0].split("\t")[2:] == ["PR", "--"]  # 2014: empty plan, empty progress
+        lint = run("lint", str(target), "--select", "S106")
+        assert lint.code == 0  # a warning: the page was published so
+        assert lint.stdout.count("S106 warning: action 1:") == 2
+        assert run("lint", "--strict", str(target), "--select", "S106").code == 1
+
+    def test_the_command_says_what_it_set_aside_trimmed_or_found_cut_off(
+        self, tmp_path: Path
+    ) -> None:
+        page = tmp_path / "page.txt"
+        page.write_text(
+            "Corporate report\n"
+            "DWP's actions in response to the Government Digital Strategy\n"
+            "Updated 1 May 2014\n"
+            "This was published under the 2010 to 2015 Conservative and Liberal Democrat"
+            " coalition government\n"
+            "Action 1:  Boards will include   a digital leader \n"
+            "Progress during 2013\n"
+            "  A leader was appointed. \n"
+            "Planned activities in 2014\n"
+            "The leader will report to the board on the",
+            encoding="utf-8",
+        )
+        target = tmp_path / "dwp.yaml"
+        result = run("import", str(page), "-o", str(target))
+        assert result.code == 0, result.stderr
+        assert result.stderr == (
+            "set aside 2 lines of page furniture: 1, 4\n"
+            "trimmed stray spaces on 2 lines: 5, 7\n"
+            "warning: line 9, the last, ends mid-sentence: is the page complete?\n"
+            f"wrote 1 action to {target}\n"
+        )
+        text = target.read_text(encoding="utf-8")
+        assert "title: Boards will include a digital leader\n" in text
+        assert "- A leader was appointed.\n" in text
+        assert run("lint", "--strict", str(target)).code == 0
 
     def test_partial_page_with_acronym_and_no_date(self) -> None:
         report = parse_page((PAGES / "hmt_partial.txt").read_text(encoding="utf-8"), "hmt.txt")
         assert report.department == "HMT"
         assert report.updated is None
-        assert report.preamble == ["Corporate report"]
+        assert report.preamble == []
         assert report.actions[0].number == 7
         assert report.actions[0].progress[2013][0].text == "HMT moved to GOV.UK in 2013."
 

@@ -100,7 +100,19 @@ class TestRoundTrip:
             assume(False)  # a paragraph that would read back as a heading: export refuses it
             raise
         again = parse_page(page, "generated.txt")
-        assert dataclasses.replace(again, licence="l", source="s") == report
+        # The layout cannot tell a one-sentence note under a title that ends mid-sentence from
+        # a title broken over two lines; the importer reads it as the title (real pages do
+        # that, see test_import_export), so such reports are outside this property.
+        assume(
+            all(
+                a.title == b.title or not (b.notes and a.title.startswith(b.title))
+                for a, b in zip(again.actions, report.actions, strict=False)
+            )
+        )
+        # Furniture above the title is set aside, never kept: compare without it.
+        assert dataclasses.replace(again, licence="l", source="s") == dataclasses.replace(
+            report, preamble=[]
+        )
 
     @SETTINGS
     @given(reports())

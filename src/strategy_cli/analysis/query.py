@@ -68,7 +68,12 @@ def timeline(report: Report, action: Action) -> list[Section]:
 
 def plan_for(report: Report, action: Action, year: int) -> Section | None:
     """The plan made for `year`: the plans section, or the original commitments for the year
-    after they were made."""
+    after they were made. A heading published with no text under it is no plan."""
+    found = _published_plan(report, action, year)
+    return found if found is not None and found.paragraphs else None
+
+
+def _published_plan(report: Report, action: Action, year: int) -> Section | None:
     if year in action.plans:
         return Section(
             action.number, "plan", year, heading("plans", year, report), tuple(action.plans[year])
@@ -78,7 +83,8 @@ def plan_for(report: Report, action: Action, year: int) -> Section | None:
 
 
 def progress_in(report: Report, action: Action, year: int) -> Section | None:
-    if year not in action.progress:
+    """Progress reported for `year`; a heading published with no text under it is no report."""
+    if not action.progress.get(year):
         return None
     return Section(
         action.number,
@@ -181,7 +187,7 @@ def list_actions(report: Report, year: int | None = None, text: str | None = Non
     rows = []
     for action in report.actions:
         marks = {
-            y: YearMark(plan_for(report, action, y) is not None, y in action.progress)
+            y: YearMark(plan_for(report, action, y) is not None, bool(action.progress.get(y)))
             for y in all_years
         }
         if year is not None and not (marks[year].planned or marks[year].reported):

@@ -40,13 +40,31 @@ def import_(
     ] = None,
 ) -> None:
     """Turn a published page (one heading or paragraph per line) into a data file."""
-    from strategy_cli.pages.text import parse_page
+    from strategy_cli.analysis.query import spans
+    from strategy_cli.pages.text import read_page
     from strategy_cli.store.files import display_name, read_text
     from strategy_cli.store.writer import readable_data_file, render_data_file
 
     for option, value in (("--department", department), ("--source", source)):
         refuse_forbidden(option, value)
-    report = parse_page(read_text(page), display_name(page), department, source)
+    imported = read_page(read_text(page), display_name(page), department, source)
+    report = imported.report
+    if imported.set_aside:
+        count = len(imported.set_aside)
+        state.note(
+            f"set aside {count} line{'s' if count != 1 else ''} of page furniture:"
+            f" {spans(imported.set_aside)}"
+        )
+    if imported.trimmed:
+        count = len(imported.trimmed)
+        state.note(
+            f"trimmed stray spaces on {count} line{'s' if count != 1 else ''}:"
+            f" {spans(imported.trimmed)}"
+        )
+    if imported.cut_off is not None:
+        state.note(
+            f"warning: line {imported.cut_off}, the last, ends mid-sentence: is the page complete?"
+        )
     text = render_data_file(report)
     if write(text, output, check=readable_data_file):
         from strategy_cli.store.cache import remember_text

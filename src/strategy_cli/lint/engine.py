@@ -108,8 +108,9 @@ def empty_sections(report: Report) -> Iterator[Problem]:
             yield Problem(
                 "S106",
                 ("actions", index, "commitment"),
-                f"action {action.number}: the commitments heading has no text: write"
-                " it or delete the key",
+                f"action {action.number}: the commitments heading has no text under it: it"
+                " counts as neither a plan nor a report; acknowledge it if the page was"
+                " published so, else write the text",
                 on_key=True,
             )
         for kind, label in (("progress", "progress during"), ("plans", "plans for")):
@@ -119,18 +120,19 @@ def empty_sections(report: Report) -> Iterator[Problem]:
                     yield Problem(
                         "S106",
                         ("actions", index, kind, year),
-                        f"action {action.number}: {label} {year} has no text: write"
-                        " it or delete the section",
+                        f"action {action.number}: {label} {year} has no text under it: it"
+                        " counts as neither a plan nor a report; acknowledge it if the page"
+                        " was published so, else write the text",
                         on_key=True,
                     )
 
 
 def unreported_plans(report: Report) -> Iterator[Problem]:
-    reported = {year for action in report.actions for year in action.progress}
+    reported = {year for action in report.actions for year, text in action.progress.items() if text}
     for index, action in enumerate(report.actions):
         for year in sorted(reported):
             plan = plan_for(report, action, year)
-            if plan is None or year in action.progress:
+            if plan is None or action.progress.get(year):
                 continue
             path: Path = (
                 ("actions", index, "plans", year)

@@ -70,9 +70,11 @@ RULES: dict[str, Rule] = {
         Rule("S105", "error", "plan not for a later year than the report that made it",
              "A report plans for the year after it. A plan for the commitments' year (or"
              " earlier) would have been made before the commitments themselves."),
-        Rule("S106", "error", "empty section",
-             "A section heading with no text under it. Some published pages have these; write"
-             " the text, delete the section, or acknowledge it if the page really was empty."),
+        Rule("S106", "warning", "empty section",
+             "A section heading with no text under it. Some published pages have these, and"
+             " the data keeps them so that the page round-trips; such a section is neither a"
+             " plan nor a report (list, diff and stats count it as neither). Acknowledge it if"
+             " the page really was published empty, else write the text."),
         Rule("S107", "warning", "a plan with no progress for its year",
              "The action had a plan for a year that the report has reported on (other actions"
              " have progress for it), but this action has no progress section for that year:"

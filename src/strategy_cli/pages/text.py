@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from strategy_cli.errors import DataError, Position
 from strategy_cli.model.headings import format_date, heading, section_order
@@ -41,11 +41,30 @@ HEADING_LIKE = re.compile(
     re.I,
 )
 BULLET = re.compile(r"^\s*[-•*]\s+(?P<item>.*\S)\s*$")
+FURNITURE = re.compile(
+    r"^This was published under the .{3,80} government\.?$",
+    re.I,
+)
+"""Lines GOV.UK adds to a page wherever they stand: never the department's own words."""
+SPACES = re.compile(r" {2,}")
+ENDS_SENTENCE = re.compile(r"[.!?:;)\]”’\"']$")
 
 DEFAULT_LICENCE = (
     "© Crown copyright{year}. Published under the Open Government Licence v3.0:"
     " https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 )
+
+
+class Imported(NamedTuple):
+    """A page read into a report, with what the importer did that a user should hear of."""
+
+    report: Report
+    set_aside: list[int]
+    """Lines of page furniture (document type, "This was published under ...") left out."""
+    trimmed: list[int]
+    """Lines whose stray spaces (leading, trailing, doubled) were trimmed."""
+    cut_off: int | None
+    """The last line, if it looks cut off mid-sentence (a partial copy)."""
 
 
 class _Builder:
@@ -57,6 +76,14 @@ class _Builder:
         self.lines: dict[tuple[str | int, ...], int] = {}
         self.section: list[dict[str, Any]] | None = None
         self.section_path: tuple[str | int, ...] = ()
+        self.trimmed: list[int] = []
+
+    def clean(self, line: int, text: str) -> str:
+        """Text without stray spaces; the line is remembered if any were trimmed."""
+        tidy = SPACES.sub(" ", text.strip())
+        if tidy != text:
+            self.trimmed.append(line)
+        return tidy
 
     def fail(self, line: int, message: str) -> DataError:
         return DataError(message, Position(self.name, line))
@@ -68,7 +95,7 @@ class _Builder:
         assert self.section is not None
         key = (*self.section_path, len(self.section))
         self.lines[key] = line
-        self.section.append({"text": text, "items": []})
+        self.section.append({"text": self.clean(line, text), "items": []})
 
     def bullet(self, line: int, item: str, raw: str) -> None:
         if not self.section:
@@ -80,13 +107,21 @@ class _Builder:
         last = self.section[-1]
         key = (*self.section_path, len(self.section) - 1, "items", len(last["items"]))
         self.lines[key] = line
-        last["items"].append(item)
+        last["items"].append(self.clean(line, item))
 
 
 def parse_page(
     text: str, name: str, department: str | None = None, source: str | None = None
 ) -> Report:
     """The page as a validated report; `DataError` names the line that could not be placed."""
+    return read_page(text, name, department, source).report
+
+
+def read_page(
+    text: str, name: str, department: str | None = None, source: str | None = None
+) -> Imported:
+    """The page as a validated report, with the furniture set aside, the lines trimmed and a
+    cut-off last line named; `DataError` names the line that could not be placed."""
     numbered = [(i, line.rstrip("\r")) for i, line in enumerate(text.split("\n"), start=1)]
     content = [(i, line) for i, line in numbered if line.strip()]
     builder = _Builder(name)
@@ -114,8 +149,11 @@ def parse_page(
         )
     data = builder.data
     title_line, title = content[title_at]
-    data["title"] = title.strip()
-    data["preamble"] = [line.strip() for _, line in content[:title_at]]
+    data["title"] = builder.clean(title_line, title)
+    set_aside = [number for number, _ in content[:title_at]]  # above the title: furniture
+    set_aside += [n for n, line in content[title_at + 1 :] if FURNITURE.match(line.strip())]
+    content = [(n, line) for n, line in content if n not in set_aside]
+    title_at = next(k for k, (n, _) in enumerate(content) if n == title_line)
     match = DEPARTMENT.match(title.strip())
     if department is None and match is None:
         raise builder.fail(
@@ -141,7 +179,26 @@ def parse_page(
     year = f" {data['updated'].year}" if "updated" in data else ""
     data["licence"] = DEFAULT_LICENCE.format(year=year)
     data["source"] = source or _default_source(data)
-    return _validate(builder)
+    report = _validate(builder)
+    last_number, last = content[-1]
+    last = last.strip()
+    cut_off = (
+        last_number
+        if not ENDS_SENTENCE.search(last) and _is_text(last) and len(last.split()) > 3
+        else None
+    )
+    return Imported(report, set_aside, sorted(set(builder.trimmed)), cut_off)
+
+
+def _is_text(line: str) -> bool:
+    """A line of the department's text (not a heading of any kind)."""
+    return not (
+        ACTION.match(line)
+        or COMMITMENT.match(line)
+        or PROGRESS.match(line)
+        or PLAN.match(line)
+        or _looks_like_heading(line)
+    )
 
 
 def _default_source(data: dict[str, Any]) -> str:
@@ -150,14 +207,45 @@ def _default_source(data: dict[str, Any]) -> str:
     return f"GOV.UK: “{data['title']}”{when}"
 
 
+def _title_goes_on(title: str, lines: list[tuple[int, str]], at: int) -> bool:
+    """Whether the line after an action heading is the rest of its title: some pages break a
+    title of two sentences ("... by a service manager" / "Service managers will be in place
+    ... from April 2013.") over two lines. It is, when the heading does not end a sentence, the
+    line is one sentence that does not speak of the action (notes say "This action is not
+    applicable ..." or "Action 15 was added ..."), and a heading follows it at once."""
+    if at + 1 >= len(lines) or ENDS_SENTENCE.search(title):
+        return False
+    line = lines[at + 1][1].strip()
+    following = lines[at + 2][1].strip() if at + 2 < len(lines) else ""
+    return bool(
+        line[:1].isupper()
+        and _is_text(line)
+        and not BULLET.match(line)
+        and not re.search(r"\baction\b|\breport", line, re.I)
+        and len(SENTENCE_END.findall(line.rstrip("."))) == 0
+        and (not following or not _is_text(following))
+    )
+
+
+SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
+
+
 def _place_lines(builder: _Builder, lines: list[tuple[int, str]]) -> None:
     data = builder.data
     action: dict[str, Any] | None = None
     seen: dict[tuple[str, int | None], int] = {}
-    for number, raw in lines:
+    joined: set[int] = set()
+    for at, (number, raw) in enumerate(lines):
+        if number in joined:
+            continue
         line = raw.strip()
         if heading := ACTION.match(line):
-            action = {"number": int(heading["number"]), "title": heading["title"], "notes": []}
+            title = builder.clean(number, heading["title"])
+            if _title_goes_on(title, lines, at):
+                rest = builder.clean(lines[at + 1][0], lines[at + 1][1])
+                title = f"{title}. {rest.rstrip('.')}"
+                joined.add(lines[at + 1][0])
+            action = {"number": int(heading["number"]), "title": title, "notes": []}
             index = len(data["actions"])
             builder.lines[("actions", index)] = number
             builder.lines[("actions", index, "number")] = number
