@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime
+import itertools
 import json
 import os
 import string
@@ -88,6 +89,32 @@ def reports(draw: st.DrawFn) -> Report:
     )
 
 
+def _ambiguous(report: Report) -> bool:
+    """Layouts the page format cannot tell apart, which the importer reads as real pages mean
+    them: a paragraph ending with a colon followed by a lower-case line that ends no sentence
+    (a list whose markers a browser dropped), and a line that is GOV.UK page furniture."""
+    from strategy_cli.pages import text as layout
+
+    for action in report.actions:
+        sections = [action.notes, action.commitment or [], *action.progress.values()]
+        sections += list(action.plans.values())
+        for section in [report.introduction, *sections]:
+            lines = [line for p in section for line in [p.text, *p.items]]
+            for before, after in itertools.pairwise(section):
+                if (
+                    before.text.endswith(":")
+                    and not before.items
+                    and layout._unmarked_item(after.text)
+                ):
+                    return True
+            if any(
+                layout.FURNITURE.match(t) or layout.FOOTER.match(t) or layout.ANYWHERE.match(t)
+                for t in lines
+            ):
+                return True
+    return False
+
+
 class TestRoundTrip:
     """Any report the page layout can hold comes back from export and import unchanged."""
 
@@ -99,6 +126,7 @@ class TestRoundTrip:
         except DataError:
             assume(False)  # a paragraph that would read back as a heading: export refuses it
             raise
+        assume(not _ambiguous(report))
         again = parse_page(page, "generated.txt")
         # The layout cannot tell a one-sentence note under a title that ends mid-sentence from
         # a title broken over two lines; the importer reads it as the title (real pages do

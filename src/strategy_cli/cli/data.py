@@ -25,8 +25,22 @@ app = typer.Typer(rich_markup_mode=None, add_completion=False)
 )
 def import_(
     page: Annotated[
-        str, typer.Argument(metavar="PAGE", help="The published page as text; '-' reads stdin.")
+        str,
+        typer.Argument(
+            metavar="PAGE",
+            help="The published page: a GOV.UK address (fetched through the Content API), a"
+            " saved GOV.UK page (HTML), a Content API document (JSON), text copied from a"
+            " browser, or the plain layout; '-' reads stdin.",
+        ),
     ],
+    page_format: Annotated[
+        str,
+        typer.Option(
+            "--from",
+            metavar="FORMAT",
+            help="What PAGE is: auto (default: told from the text), text, html or json.",
+        ),
+    ] = "auto",
     output: OutputOption = None,
     department: Annotated[
         str | None,
@@ -41,13 +55,22 @@ def import_(
 ) -> None:
     """Turn a published page (one heading or paragraph per line) into a data file."""
     from strategy_cli.analysis.query import spans
-    from strategy_cli.pages.text import read_page
+    from strategy_cli.pages.formats import page_format as as_format
+    from strategy_cli.pages.formats import read_any
     from strategy_cli.store.files import display_name, read_text
     from strategy_cli.store.writer import readable_data_file, render_data_file
 
     for option, value in (("--department", department), ("--source", source)):
         refuse_forbidden(option, value)
-    imported = read_page(read_text(page), display_name(page), department, source)
+    chosen = as_format(page_format)
+    from strategy_cli.pages.fetch import fetch, is_url
+
+    if is_url(page):
+        text, name = fetch(page), page
+        source = source or f"GOV.UK: {page}"
+    else:
+        text, name = read_text(page), display_name(page)
+    imported = read_any(text, name, chosen, department, source)
     report = imported.report
     if imported.set_aside:
         count = len(imported.set_aside)

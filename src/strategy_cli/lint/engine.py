@@ -190,15 +190,19 @@ def _spacing(passage: Passage) -> Iterator[Problem]:
         )
 
 
+def _times(count: int) -> str:
+    return f"{count} time{'s' if count != 1 else ''}"
+
+
 def _apostrophes(texts: list[Passage]) -> Iterator[Problem]:
     straight = [(p, m) for p in texts for m in STRAIGHT.finditer(p.text)]
     curly = [(p, m) for p in texts for m in CURLY.finditer(p.text)]
     if not straight or not curly:
         return
     minority, style, other = (
-        (straight, "straight '", f"typographic ’ ({len(curly)} times)")
+        (straight, "straight '", f"typographic ’ ({_times(len(curly))})")
         if len(straight) <= len(curly)
-        else (curly, "typographic ’", f"straight ' ({len(straight)} times)")
+        else (curly, "typographic ’", f"straight ' ({_times(len(straight))})")
     )
     for passage, match in minority:
         yield Problem(

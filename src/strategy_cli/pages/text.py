@@ -46,6 +46,17 @@ FURNITURE = re.compile(
     re.I,
 )
 """Lines GOV.UK adds to a page wherever they stand: never the department's own words."""
+FOOTER = re.compile(
+    r"^(?:Is this page useful\??|Help us improve GOV\.UK|Report a problem with this page"
+    r"|All content is available under the Open Government Licence.*)$",
+    re.I,
+)
+"""The first line of GOV.UK's feedback, print and footer blocks: from here to the end of a page
+copied from a browser, nothing is the department's."""
+ANYWHERE = re.compile(
+    r"^(?:Print this page|Back to top|Share this page|Contents|Skip to main content)$", re.I
+)
+CONTENTS_ENTRY = re.compile(r"^(?:[-•*]\s*|\d+\.\s*)?(?P<heading>Action\s+\d+\s*[:.\-–—].*)$", re.I)
 SPACES = re.compile(r" {2,}")
 ENDS_SENTENCE = re.compile(r"[.!?:;)\]”’\"']$")
 
@@ -118,10 +129,34 @@ def parse_page(
 
 
 def read_page(
-    text: str, name: str, department: str | None = None, source: str | None = None
+    text: str,
+    name: str,
+    department: str | None = None,
+    source: str | None = None,
+    origin: list[int] | None = None,
 ) -> Imported:
     """The page as a validated report, with the furniture set aside, the lines trimmed and a
-    cut-off last line named; `DataError` names the line that could not be placed."""
+    cut-off last line named; `DataError` names the line that could not be placed. `origin`
+    maps each line of `text` to the line of the user's file it came from (for HTML)."""
+    try:
+        imported = _read_page(text, name, department, source)
+    except DataError as error:
+        if origin and error.position is not None and error.position.line:
+            line = origin[min(error.position.line, len(origin)) - 1]
+            error.position = Position(error.position.path, line)
+        raise
+    if not origin:
+        return imported
+    return imported._replace(
+        set_aside=sorted({origin[n - 1] for n in imported.set_aside}),
+        trimmed=sorted({origin[n - 1] for n in imported.trimmed}),
+        cut_off=origin[imported.cut_off - 1] if imported.cut_off else None,
+    )
+
+
+def _read_page(
+    text: str, name: str, department: str | None = None, source: str | None = None
+) -> Imported:
     numbered = [(i, line.rstrip("\r")) for i, line in enumerate(text.split("\n"), start=1)]
     content = [(i, line) for i, line in numbered if line.strip()]
     builder = _Builder(name)
@@ -151,7 +186,7 @@ def read_page(
     title_line, title = content[title_at]
     data["title"] = builder.clean(title_line, title)
     set_aside = [number for number, _ in content[:title_at]]  # above the title: furniture
-    set_aside += [n for n, line in content[title_at + 1 :] if FURNITURE.match(line.strip())]
+    set_aside += _furniture_after_title(content[title_at + 1 :])
     content = [(n, line) for n, line in content if n not in set_aside]
     title_at = next(k for k, (n, _) in enumerate(content) if n == title_line)
     match = DEPARTMENT.match(title.strip())
@@ -201,6 +236,41 @@ def _is_text(line: str) -> bool:
     )
 
 
+def _furniture_after_title(lines: list[tuple[int, str]]) -> list[int]:
+    """Furniture below the title, as a page copied from a browser has it: the lines between
+    the title and its date ("From: ..."), the Contents list (action headings that come again
+    below it), the coalition notice, print and back-to-top links, and everything from the
+    feedback block or the licence footer to the end."""
+    found: list[int] = []
+    texts = [line.strip() for _, line in lines]
+    dated = next((k for k, text in enumerate(texts[:5]) if DATE.match(text)), None)
+    if dated:
+        found += [number for number, _ in lines[:dated]]
+    headings = [k for k, text in enumerate(texts) if ACTION.match(text)]
+    first = headings[0] if headings else len(texts)
+    for k, text in enumerate(texts):
+        if k < first and text.lower() == "contents":
+            found.append(lines[k][0])
+            for j in range(k + 1, len(texts)):
+                entry = CONTENTS_ENTRY.match(texts[j])
+                if entry is None or entry["heading"] not in texts[j + 1 :]:
+                    break
+                found.append(lines[j][0])
+                first = j + 1
+            break
+    body = next((k for k in headings if k >= first), len(texts))
+    for k, text in enumerate(texts):
+        if k > body and FOOTER.match(text):
+            found += [number for number, _ in lines[k:]]
+            break
+    found += [
+        number
+        for (number, _), text in zip(lines, texts, strict=True)
+        if FURNITURE.match(text) or (ANYWHERE.match(text) and text.lower() != "contents")
+    ]
+    return sorted(set(found))
+
+
 def _default_source(data: dict[str, Any]) -> str:
     updated = data.get("updated")
     when = f", updated {format_date(updated)}" if updated else ""
@@ -235,6 +305,7 @@ def _place_lines(builder: _Builder, lines: list[tuple[int, str]]) -> None:
     action: dict[str, Any] | None = None
     seen: dict[tuple[str, int | None], int] = {}
     joined: set[int] = set()
+    in_list = False
     for at, (number, raw) in enumerate(lines):
         if number in joined:
             continue
@@ -252,7 +323,7 @@ def _place_lines(builder: _Builder, lines: list[tuple[int, str]]) -> None:
             builder.lines[("actions", index, "title")] = number
             data["actions"].append(action)
             builder.open_section(("actions", index, "notes"), action["notes"])
-            seen = {}
+            seen, in_list = {}, False
             continue
         kind, year = _section_heading(line, data, builder, number)
         if kind is not None:
@@ -277,11 +348,22 @@ def _place_lines(builder: _Builder, lines: list[tuple[int, str]]) -> None:
                 path = ("actions", index, kind, year or 0)
             builder.lines[path] = number
             builder.open_section(path, section)
+            in_list = False
             continue
         if bullet := BULLET.match(raw):
             builder.bullet(number, bullet["item"], raw)
+            in_list = False  # a marked list marks all its items
+        elif in_list and _unmarked_item(line):
+            builder.bullet(number, line, raw)  # a list item copied from a browser, no marker
         else:
             builder.paragraph(number, raw)
+            in_list = line.endswith(":")
+
+
+def _unmarked_item(line: str) -> bool:
+    """A list item whose marker was lost (a browser copies a list as bare lines): under a
+    paragraph that ends with a colon, a line that starts in lower case and ends no sentence."""
+    return line[:1].islower() and not ENDS_SENTENCE.search(line)
 
 
 def _looks_like_heading(line: str) -> bool:
