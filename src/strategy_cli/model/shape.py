@@ -153,31 +153,27 @@ def _node(hint: Any) -> Node:
 # --- out: plain data ------------------------------------------------------------------------
 
 
-def to_plain(value: Any, node: Node) -> Any:
-    """JSON-ready data, every key present in field order: years as strings, dates ISO."""
+def to_plain(value: Any, node: Node, json: bool = True) -> Any:
+    """Plain data, every key present in field order. JSON-ready by default (years as strings,
+    dates ISO); with `json=False`, as a YAML file holds it (int years, date objects), which is
+    what validation takes."""
     if isinstance(node, Model):
-        return {f.name: to_plain(getattr(value, f.name), f.node) for f in node.fields}
+        return {f.name: to_plain(getattr(value, f.name), f.node, json) for f in node.fields}
     if isinstance(node, Optional):
-        return None if value is None else to_plain(value, node.inner)
+        return None if value is None else to_plain(value, node.inner, json)
     if isinstance(node, ListOf):
-        return [to_plain(item, node.inner) for item in value]
+        return [to_plain(item, node.inner, json) for item in value]
     if isinstance(node, ByYear):
-        return {str(year): to_plain(item, node.inner) for year, item in value.items()}
-    return value.isoformat() if isinstance(value, datetime.date) else value
+        return {
+            (str(year) if json else year): to_plain(item, node.inner, json)
+            for year, item in value.items()
+        }
+    return value.isoformat() if json and isinstance(value, datetime.date) else value
 
 
 def to_python(value: Any, node: Node) -> Any:
-    """Plain Python data as a YAML file holds it (int years, date objects): what validation
-    takes."""
-    if isinstance(node, Model):
-        return {f.name: to_python(getattr(value, f.name), f.node) for f in node.fields}
-    if isinstance(node, Optional):
-        return None if value is None else to_python(value, node.inner)
-    if isinstance(node, ListOf):
-        return [to_python(item, node.inner) for item in value]
-    if isinstance(node, ByYear):
-        return {year: to_python(item, node.inner) for year, item in value.items()}
-    return value
+    """Plain Python data as a YAML file holds it: what validation takes."""
+    return to_plain(value, node, json=False)
 
 
 def to_tree(
