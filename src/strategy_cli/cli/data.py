@@ -112,8 +112,8 @@ def export(
 ) -> None:
     """Write the whole report back out: as the published page, or as JSON."""
     from strategy_cli.output.terminal import json_text
-    from strategy_cli.pages.text import render_page
-    from strategy_cli.store.writer import readable_data_file, readable_page
+    from strategy_cli.pages.text import readable_page, render_page
+    from strategy_cli.store.writer import readable_data_file
 
     report = state.report(data)
     if fmt == "text":

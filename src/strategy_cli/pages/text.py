@@ -461,3 +461,11 @@ def _misread(line: str) -> bool:
         or BULLET.match(line)
         or _looks_like_heading(stripped)
     )
+
+
+def readable_page(text: str) -> Report:
+    """The text read back as a published page: what `export -o` checks."""
+    try:
+        return parse_page(text, "<output>", department="-")
+    except DataError as error:
+        raise DataError(f"the output would not read back ({error}); nothing written") from None

@@ -49,14 +49,3 @@ def readable_data_file(text: str) -> Report:
         return load_text(text, name, name)
     except DataError as error:
         raise DataError(f"the output would not read back ({error}); nothing written") from None
-
-
-def readable_page(text: str) -> Report:
-    """The text read back as a published page: what `export -o` checks."""
-    from strategy_cli.errors import DataError
-    from strategy_cli.pages.text import parse_page
-
-    try:
-        return parse_page(text, "<output>", department="-")
-    except DataError as error:
-        raise DataError(f"the output would not read back ({error}); nothing written") from None
