@@ -622,6 +622,126 @@ class TestWidths:
                                                                                                                                                                                                         \n\
 """)
 
+    def test_list_at_80_columns(self) -> None:
+        result = run(
+            "list", "--year", "2013", "--text", "boards", env={**TERMINAL, "COLUMNS": "80"}
+        )
+        assert without_styles(result.stdout) == snapshot("""\
+                                                                                \n\
+  #   Action                                                2013   2014   2015  \n\
+ ────────────────────────────────────────────────────────────────────────────── \n\
+  1   Departmental and transactional agency boards will      PR     PR     P-   \n\
+      include an active digital leader                                          \n\
+                                                                                \n\
+P: a plan was made for the year; R: progress was reported in it                 \n\
+""")
+
+    def test_list_at_200_columns(self) -> None:
+        result = run(
+            "list", "--year", "2013", "--text", "boards", env={**TERMINAL, "COLUMNS": "200"}
+        )
+        assert without_styles(result.stdout) == snapshot("""\
+                                                                                                               \n\
+  #   Action                                                                               2013   2014   2015  \n\
+ ───────────────────────────────────────────────────────────────────────────────────────────────────────────── \n\
+  1   Departmental and transactional agency boards will include an active digital leader    PR     PR     P-   \n\
+                                                                                                               \n\
+P: a plan was made for the year; R: progress was reported in it                                                \n\
+""")
+
+    def test_show_at_80_columns(self) -> None:
+        result = run("show", "3", "--year", "2014", env={**TERMINAL, "COLUMNS": "80"})
+        assert without_styles(result.stdout) == snapshot("""\
+Action 3: All departments will ensure that they have appropriate digital \n\
+capability in-house, including specialist skills
+
+Planned activities in 2014                                                      \n\
+  Cabinet Office will identify the scope of a new digital unit and take action  \n\
+  to build what is required to support the digital strategy. This unit will     \n\
+  provide the required support to the department. Workshops and learning events \n\
+  orientated around digital capability will be held, developing capability and  \n\
+  training and supporting staff across the department.                          \n\
+
+Progress during 2014                                                            \n\
+  Cabinet Office started to build an internal specialist digital capability     \n\
+  team, the Cabinet Office Digital and Technology Team (CODATT).                \n\
+  CODATT built direct contact with service managers and relationship managers in
+  partner organisations, to expedite spend controls and implement service       \n\
+  management standards. CODATT provided advice and hands-on support for all     \n\
+  service managers through:                                                     \n\
+    • evaluating digital propositions                                           \n\
+    • advising on delivery and procurement approaches                           \n\
+    • evaluating potential suppliers                                            \n\
+    • advising on service assessment, performance monitoring and user testing   \n\
+  The department increased digital capability in its policy development teams.  \n\
+  The Digital Pioneer group gained momentum. New recruits helped other staff    \n\
+  start using digital tools by running peer-to-peer learning sessions, and      \n\
+  contributed to an online question and answer forum. Cabinet Office Code Club  \n\
+  helped the department’s data analysts and managers to use the latest tools and
+  languages in their work.                                                      \n\
+""")
+
+    def test_show_at_200_columns(self) -> None:
+        result = run("show", "3", "--year", "2014", env={**TERMINAL, "COLUMNS": "200"})
+        assert without_styles(result.stdout) == snapshot("""\
+Action 3: All departments will ensure that they have appropriate digital capability in-house, including specialist skills
+
+Planned activities in 2014                                                                                                                                                                              \n\
+  Cabinet Office will identify the scope of a new digital unit and take action to build what is required to support the digital strategy. This unit will provide the required support to the department.
+  Workshops and learning events orientated around digital capability will be held, developing capability and training and supporting staff across the department.                                       \n\
+
+Progress during 2014                                                                                                                                                                                    \n\
+  Cabinet Office started to build an internal specialist digital capability team, the Cabinet Office Digital and Technology Team (CODATT).                                                              \n\
+  CODATT built direct contact with service managers and relationship managers in partner organisations, to expedite spend controls and implement service management standards. CODATT provided advice   \n\
+  and hands-on support for all service managers through:                                                                                                                                                \n\
+    • evaluating digital propositions                                                                                                                                                                   \n\
+    • advising on delivery and procurement approaches                                                                                                                                                   \n\
+    • evaluating potential suppliers                                                                                                                                                                    \n\
+    • advising on service assessment, performance monitoring and user testing                                                                                                                           \n\
+  The department increased digital capability in its policy development teams. The Digital Pioneer group gained momentum. New recruits helped other staff start using digital tools by running          \n\
+  peer-to-peer learning sessions, and contributed to an online question and answer forum. Cabinet Office Code Club helped the department’s data analysts and managers to use the latest tools and       \n\
+  languages in their work.                                                                                                                                                                              \n\
+""")
+
+    def test_diff_at_80_columns(self) -> None:
+        result = run("diff", "2013", "2014", "-a", "12", env={**TERMINAL, "COLUMNS": "80"})
+        assert without_styles(result.stdout) == snapshot("""\
+2013 plans for 2014 against 2014 progress, 1 action: 1 planned and reported, 0 \n\
+planned but not reported, 0 reported without a plan, 0 neither; 0 carried over \n\
+to 2015.
+
+Action 12: Cabinet Office will continue to work with departments to remove \n\
+legislative barriers which unnecessarily prevent the development of \n\
+straightforward and convenient digital services.
+  planned and reported                                                          \n\
+  Planned for 2014 (in the 2013 report)                                         \n\
+    Any cross-cutting legislative impediments will be escalated through the     \n\
+    Digital Leaders Network.                                                    \n\
+  Progress during 2014                                                          \n\
+    No requirement for legislative change was identified.                       \n\
+  Plan for 2015 against the plan for 2014, word by word:                        \n\
+    No requirement for legislative change has yet been identified. If any       \n\
+    cross-cutting legislative impediments are identified, these will be         \n\
+    escalated flagged up through the Digital Leaders Network. Group for further \n\
+    action.                                                                     \n\
+""")
+
+    def test_diff_at_200_columns(self) -> None:
+        result = run("diff", "2013", "2014", "-a", "12", env={**TERMINAL, "COLUMNS": "200"})
+        assert without_styles(result.stdout) == snapshot("""\
+2013 plans for 2014 against 2014 progress, 1 action: 1 planned and reported, 0 planned but not reported, 0 reported without a plan, 0 neither; 0 carried over to 2015.
+
+Action 12: Cabinet Office will continue to work with departments to remove legislative barriers which unnecessarily prevent the development of straightforward and convenient digital services.
+  planned and reported                                                                                                                                                                                  \n\
+  Planned for 2014 (in the 2013 report)                                                                                                                                                                 \n\
+    Any cross-cutting legislative impediments will be escalated through the Digital Leaders Network.                                                                                                    \n\
+  Progress during 2014                                                                                                                                                                                  \n\
+    No requirement for legislative change was identified.                                                                                                                                               \n\
+  Plan for 2015 against the plan for 2014, word by word:                                                                                                                                                \n\
+    No requirement for legislative change has yet been identified. If any cross-cutting legislative impediments are identified, these will be escalated flagged up through the Digital Leaders Network. \n\
+    Group for further action.                                                                                                                                                                           \n\
+""")
+
     def test_stats_at_80_columns(self) -> None:
         result = run("stats", env={**TERMINAL, "COLUMNS": "80"})
         assert without_styles(result.stdout) == snapshot("""\
