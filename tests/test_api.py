@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -129,6 +130,21 @@ class TestModelsCannotBeBuiltInvalid:
     def test_replace_is_checked(self) -> None:
         with pytest.raises(InvalidReport):
             dataclasses.replace(load(DATA), actions=[])
+
+    @pytest.mark.parametrize(
+        "build",
+        [
+            lambda: Action(number=1, title="x", progress={2014: ["y"]}),  # type: ignore[list-item]
+            lambda: Action(number=1, title="x", notes=[{"text": "y"}]),  # type: ignore[list-item]
+            lambda: Paragraph(text="x", items=("a",)),  # type: ignore[arg-type]
+            lambda: Paragraph(text="x", items=None),  # type: ignore[arg-type]
+            lambda: Paragraph(text="a\ud800b"),
+        ],
+        ids=["str for a paragraph", "dict for a paragraph", "tuple", "None", "surrogate"],
+    )
+    def test_values_of_other_types_are_refused(self, build: Any) -> None:
+        with pytest.raises(InvalidReport):
+            build()
 
     def test_an_invalid_error_is_a_value_error(self) -> None:
         with pytest.raises(ValueError, match="T101"):

@@ -38,7 +38,11 @@ HOSTILE: dict[str, tuple[bytes, str]] = {
         "title: Café\n".encode("latin-1"),
         ":1:11: not UTF-8 text (byte 0xe9): save the file as UTF-8",
     ),
-    "NUL bytes": (b"title: a\x00b\n", ":1:9: character U+0000 is not allowed in YAML: delete it"),
+    "NUL bytes": (
+        b"title: a\x00b\n",
+        ":1:9: T104 U+0000 (a control character) in the file: text may not hold it (it is"
+        " invisible, or drives a terminal); delete it",
+    ),
     "empty": (
         b"",
         ":1:1: the file is empty: a report file is a mapping with keys such as"

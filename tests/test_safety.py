@@ -360,7 +360,7 @@ class TestCleanExits:
         )
         assert result.returncode == 1
         assert one_message(result) == (
-            "strategy: error: standard input is closed: give the report on it, or a file\n"
+            "strategy: error: <stdin>: standard input is closed: give the report on it, or a file\n"
         )
 
     def test_a_reader_that_goes_away_is_quiet(self) -> None:
@@ -428,3 +428,233 @@ class TestCleanExits:
         os.close(primary)
         assert err.startswith("reading the report from standard input (end it with Ctrl-D)\n")
         assert process.returncode == 1
+
+
+class TestSecondRedTeamPass:
+    """Each case a second red-team pass found, through the installed command."""
+
+    def test_a_symlink_in_the_cache_is_replaced_not_written_through(self, tmp_path: Path) -> None:
+        folder = tmp_path / "cache"
+        assert strategy("show", "5", cache=folder).returncode == 0
+        (entry,) = folder.iterdir()
+        victim = tmp_path / "victim.txt"
+        victim.write_text("precious data\n", encoding="utf-8")
+        entry.unlink()
+        entry.symlink_to(victim)
+        assert strategy("show", "5", cache=folder).returncode == 0
+        assert victim.read_text(encoding="utf-8") == "precious data\n"
+        assert not entry.is_symlink()
+        assert stat.S_IMODE(entry.stat().st_mode) == 0o600
+
+    @pytest.mark.parametrize("escape", ["\\ud800", "\\x85", "\\u2028"])
+    def test_escaped_characters_no_text_may_hold(self, escape: str, tmp_path: Path) -> None:
+        data = tmp_path / "co.yaml"
+        data.write_text(
+            DATA.read_text(encoding="utf-8").replace(
+                "department: CO\n", f'department: "C{escape}O"\n'
+            ),
+            encoding="utf-8",
+        )
+        for args in (["--data", str(data), "show", "5"], ["lint", str(data)], ["fmt", str(data)]):
+            result = strategy(*args, cache=tmp_path / "cache")
+            assert result.returncode == 1, (args, result.stderr)
+            assert f"{data}:6:13: T104 department: U+" in result.stdout + result.stderr
+
+    @pytest.mark.parametrize("raw", ["\x85", "\u2028"])
+    def test_a_raw_line_break_character_is_not_folded_away(self, raw: str, tmp_path: Path) -> None:
+        data = tmp_path / "co.yaml"
+        data.write_text(
+            DATA.read_text(encoding="utf-8").replace("department: CO\n", f"department: C{raw}O\n"),
+            encoding="utf-8",
+        )
+        result = strategy("--data", str(data), "show", "5")
+        assert result.returncode == 1
+        assert one_message(result).startswith(f"strategy: error: {data}:6:14: T104 U+")
+        lint = strategy("lint", str(data))
+        assert f"{data}:6:14: T104 U+" in lint.stdout
+
+    def test_an_argument_that_is_not_text(self, tmp_path: Path) -> None:
+        result = subprocess.run(
+            [STRATEGY.encode(), b"import", os.fsencode(SOURCE), b"--department", b"D\xff"],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "STRATEGY_CACHE_DIR": "off"},
+        )
+        assert result.returncode == 2
+        assert "--department holds U+DCFF (a lone surrogate, not a character)" in result.stderr
+
+    def test_the_regex_limit_holds_over_many_short_paragraphs(self, tmp_path: Path) -> None:
+        data = tmp_path / "many.yaml"
+        lines = DATA.read_text(encoding="utf-8").split("\n")
+        at = lines.index("    progress:")
+        many = ["      2013:"] + ["        - " + "a" * 15 + " i"] * 20_000
+        data.write_text("\n".join([*lines[:at], "    progress:", *many, *lines[at + 4 :]]), "utf-8")
+        result = strategy(
+            "--data", str(data), "search", "--regex", "(a|aa)+b",
+            env={"STRATEGY_REGEX_SECONDS": "0.3"},
+        )  # fmt: skip
+        assert result.returncode == 2, result.stderr
+        assert "ran for over 0.3 s and was stopped" in one_message(result)
+
+    def test_diff_and_stats_on_long_plans_of_few_words(self, tmp_path: Path) -> None:
+        import random
+
+        chooser = random.Random(1)
+        vocabulary = [f"w{n}" for n in range(15)]
+
+        def plan() -> str:
+            return " ".join(chooser.choice(vocabulary) for _ in range(20_000))
+
+        data = tmp_path / "long.yaml"
+        text = DATA.read_text(encoding="utf-8")
+        text = text.replace(
+            "Any cross-cutting legislative impediments will be escalated through the Digital"
+            " Leaders Network.",
+            plan(),
+        )
+        data.write_text(text, encoding="utf-8")
+        for args in (["stats"], ["diff", "2013", "2014", "-a", "12"]):
+            result = strategy("--data", str(data), *args, timeout=60)
+            assert result.returncode == 0, (args, result.stderr)
+
+    @pytest.mark.parametrize(
+        "args",
+        [["show", "--", "--5"], ["list", "-y", "--5"], ["show", "9" * 5000], ["show", "５"]],
+        ids=["double dash", "option", "5000 digits", "fullwidth"],
+    )
+    def test_numbers_that_are_not(self, args: list[str]) -> None:
+        result = strategy(*args)
+        assert result.returncode == 2
+        assert "must be a whole number" in one_message(result)
+
+    def test_json_that_could_mean_two_things(self, tmp_path: Path) -> None:
+        exported = tmp_path / "e.json"
+        assert strategy("export", "-f", "json", "-o", str(exported)).returncode == 0
+        document = json.loads(exported.read_text(encoding="utf-8"))
+        document["actions"][0]["progress"]["02014"] = [{"text": "smuggled", "items": []}]
+        twice = tmp_path / "twice.json"
+        twice.write_text(json.dumps(document), encoding="utf-8")
+        result = strategy("--data", str(twice), "show", "1")
+        assert result.returncode == 1
+        assert "year '02014' is not written as a year" in one_message(result)
+        huge = tmp_path / "huge.json"
+        huge.write_text(
+            exported.read_text(encoding="utf-8").replace(
+                '"number": 1,', '"number": ' + "9" * 5000 + ",", 1
+            ),
+            encoding="utf-8",
+        )
+        assert strategy("--data", str(huge), "show", "1").returncode == 1
+
+    def test_lint_reads_a_json_export_as_json_and_fmt_says_it_is_not_for_json(
+        self, tmp_path: Path
+    ) -> None:
+        exported = tmp_path / "e.json"
+        assert strategy("export", "-f", "json", "-o", str(exported)).returncode == 0
+        assert strategy("lint", "--select", "S,Y", str(exported)).returncode == 0
+        result = strategy("fmt", str(exported))
+        assert result.returncode == 1
+        assert "fmt keeps YAML data files in the canonical layout, and this is JSON" in (
+            result.stderr
+        )
+
+    def test_subcommand_help_to_a_full_disk(self) -> None:
+        with open("/dev/full", "w") as full:
+            result = strategy("show", "--help", stdout=full.fileno())
+        assert result.returncode == 1
+        assert "No space left on device" in one_message(result)
+
+    def test_export_with_stdout_closed(self) -> None:
+        result = subprocess.run(
+            [STRATEGY, "export"],
+            capture_output=False,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            env={**os.environ, "STRATEGY_CACHE_DIR": "off"},
+            preexec_fn=lambda: os.close(1),
+        )
+        assert result.returncode == 1
+        assert one_message(result) == (
+            "strategy: error: standard output is closed: nowhere to write the result\n"
+        )
+
+    @pytest.mark.parametrize("args", [["show", "5"], ["show", "--help"], ["list"]])
+    def test_a_reader_that_reads_nothing(self, args: list[str]) -> None:
+        process = subprocess.Popen(
+            [STRATEGY, *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "STRATEGY_CACHE_DIR": "off"},
+        )
+        assert process.stdout is not None
+        process.stdout.close()
+        _, err = process.communicate(timeout=30)
+        assert (process.returncode, err) == (0, b"")
+
+    def test_file_names_that_are_not_utf8_are_escaped(self, tmp_path: Path) -> None:
+        name = os.fsencode(tmp_path) + b"/bad\xff.yaml"
+        with open(name, "w", encoding="utf-8") as handle:
+            handle.write(
+                DATA.read_text(encoding="utf-8").replace("department: CO", "department: C  O")
+            )
+        result = subprocess.run(
+            [STRATEGY.encode(), b"lint", b"-f", b"json", name],
+            capture_output=True,
+            check=False,
+            env={**os.environ, "STRATEGY_CACHE_DIR": "off"},
+        )
+        assert b"\xff" not in result.stdout  # valid UTF-8: the name is escaped in the JSON
+        assert b"bad\\udcff.yaml" in result.stdout
+        findings = json.loads(result.stdout.decode("utf-8"))
+        assert findings[0]["code"] == "T102"
+
+    @ROOT_ONLY
+    def test_setuid_and_owner_both_kept(self, tmp_path: Path) -> None:
+        target = tmp_path / "co.yaml"
+        target.write_text(
+            DATA.read_text(encoding="utf-8").replace("department: CO", "department:   CO"),
+            encoding="utf-8",
+        )
+        os.chown(target, 1234, 4321)
+        os.chmod(target, 0o4751)
+        assert strategy("fmt", str(target)).returncode == 0
+        info = target.stat()
+        assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (1234, 4321, 0o4751)
+
+    @pytest.mark.parametrize(
+        "damage",
+        ["\\ud800", "\\u001b[31m", None],
+        ids=["surrogate", "escape", "empty"],
+    )
+    def test_cache_entries_with_text_no_report_holds_are_rebuilt(
+        self, damage: str | None, tmp_path: Path
+    ) -> None:
+        folder = tmp_path / "cache"
+        honest = strategy("show", "1", cache=folder).stdout
+        (entry,) = folder.iterdir()
+        text = entry.read_text(encoding="utf-8")
+        title = '"title": "Departmental and transactional'
+        assert title in text
+        if damage is None:  # the whole title empty
+            document = json.loads(text)
+            document["actions"][0]["title"] = ""
+            entry.write_text(json.dumps(document), encoding="utf-8")
+        else:
+            entry.write_text(text.replace(title, f'"title": "{damage}'), encoding="utf-8")
+        os.chmod(entry, 0o644)
+        result = strategy("show", "1", cache=folder)
+        assert (result.returncode, result.stdout) == (0, honest)
+        assert stat.S_IMODE(entry.stat().st_mode) == 0o600
+
+    def test_lint_names_a_closed_stdin(self) -> None:
+        result = subprocess.run(
+            [STRATEGY, "lint", "-"],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "STRATEGY_CACHE_DIR": "off"},
+            preexec_fn=lambda: os.close(0),
+        )
+        assert result.stdout.startswith("<stdin>:1:1: Y100 standard input is closed")

@@ -390,9 +390,11 @@ class Pattern:
         if self._deadline is None:
             self._deadline = now + self.seconds
         try:
+            if now >= self._deadline:
+                raise TimeoutError
             return [
                 m.span()
-                for m in self._compiled.finditer(text, timeout=max(self._deadline - now, 0.001))
+                for m in self._compiled.finditer(text, timeout=self._deadline - now)
                 if m.end() > m.start()
             ]
         except TimeoutError:

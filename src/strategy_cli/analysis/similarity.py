@@ -13,6 +13,10 @@ REWRITTEN = 0.3
 """Below this likeness two passages are shown as one removed and one added, not word by word."""
 
 _WORD = re.compile(r"\S+")
+LONG = 1_000
+"""Word sequences longer than this are aligned with difflib's junk heuristic on (words that
+make up over 1% of a text are not used to anchor matches), which keeps the work near-linear:
+without it, two long paragraphs of a small vocabulary take minutes."""
 
 
 def words(text: str) -> list[str]:
@@ -29,7 +33,7 @@ def likeness(a: str, b: str) -> float:
     left, right = [_key(w) for w in words(a)], [_key(w) for w in words(b)]
     if not left or not right:
         return 0.0
-    matcher = SequenceMatcher(None, left, right, autojunk=False)
+    matcher = SequenceMatcher(None, left, right, autojunk=max(len(left), len(right)) > LONG)
     if matcher.real_quick_ratio() < CARRIED_OVER or matcher.quick_ratio() < CARRIED_OVER:
         return matcher.quick_ratio()
     return matcher.ratio()
@@ -46,7 +50,10 @@ def word_diff(old: str, new: str) -> list[Chunk]:
     """What changed between two passages, word by word, as `git diff --word-diff` shows it."""
     left, right = words(old), words(new)
     matcher = SequenceMatcher(
-        None, [_key(w) for w in left], [_key(w) for w in right], autojunk=False
+        None,
+        [_key(w) for w in left],
+        [_key(w) for w in right],
+        autojunk=max(len(left), len(right)) > LONG,
     )
     if matcher.ratio() < REWRITTEN:
         # Word-level alignment of unrelated texts is noise ("a" matched with "a"): say it plainly.

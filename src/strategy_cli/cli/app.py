@@ -124,7 +124,14 @@ class _Commands(TyperGroup):
             state.say("interrupted")
             raise typer.Exit(INTERRUPTED) from None
         except BrokenPipeError:
-            raise  # handled once, in `run`
+            # The reader went away (`strategy list | head`): a quiet, successful end.
+            state.silence_stdout()
+            raise typer.Exit(0) from None
+        except OSError as error:
+            # Only writing the output can fail here (files are read and written by the core,
+            # which reports its own errors): a full disk under `--help`, say.
+            state.report_error(state.OutputError(f"cannot write: {error.strerror}"))
+            raise typer.Exit(1) from None
         except Exception as error:
             if os.environ.get("STRATEGY_DEBUG"):
                 raise

@@ -124,7 +124,8 @@ def export(
         text, check = json_text(dump(report)), readable_data_file
     else:
         raise UsageError(f"unknown format {fmt!r}; choose text or json")
-    if fmt == "text" and sys.stdout.isatty() and not (output and output != "-"):
+    terminal = sys.stdout is not None and sys.stdout.isatty()
+    if fmt == "text" and terminal and not (output and output != "-"):
         # On a terminal: inert text, and the prompt on a line of its own.
         text = "\n".join(visible(line) for line in text.split("\n")) + "\n"
     write(text, output, check=check)

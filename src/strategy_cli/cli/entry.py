@@ -1,5 +1,6 @@
 """The console script's entry point: imports nothing heavy before it can catch Ctrl-C, so that
-an interrupt at any moment ends with one line and exit 130, never a traceback."""
+an interrupt ends with one line and exit 130. (In the first few milliseconds, while Python itself
+and the script installers' wrapper start, an interrupt is Python's to report.)"""
 
 from __future__ import annotations
 

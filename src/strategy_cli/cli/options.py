@@ -3,6 +3,7 @@ completion from the data in use (honouring `--data` wherever it was given)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -108,8 +109,9 @@ def whole(value: str | None, name: str) -> int | None:
     if value is None:
         return None
     text = value.strip()
-    if not (text.isascii() and text.lstrip("-").isdigit()):
-        raise UsageError(f"{name} must be a whole number, not {value!r}")
+    if not re.fullmatch(r"-?[0-9]{1,9}", text):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        raise UsageError(f"{name} must be a whole number, not {shown!r}")
     return int(text)
 
 

@@ -144,6 +144,11 @@ def guarded(call: Callable[[], Any]) -> int:
     return code
 
 
+def silence_stdout() -> None:
+    if sys.stdout is not None:
+        _silence(sys.stdout)
+
+
 def _silence(stream: Any) -> None:
     """Point a broken stream at /dev/null so that the interpreter's final flush is quiet."""
     try:

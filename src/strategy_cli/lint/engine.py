@@ -22,7 +22,14 @@ from strategy_cli.model.consistency import Path, Problem, document_errors
 from strategy_cli.model.report import FORBIDDEN, Action, Paragraph, Report
 from strategy_cli.model.shape import shape, texts
 from strategy_cli.model.validation import InvalidReport, format_path, validate
-from strategy_cli.store.datafile import describe, not_a_mapping, position
+from strategy_cli.store.datafile import (
+    check_json,
+    describe,
+    is_json,
+    not_a_mapping,
+    position,
+    raw_characters,
+)
 from strategy_cli.store.files import decode, display_name, read_bytes
 from strategy_cli.store.yamlfile import YamlError, parse, to_plain
 
@@ -302,23 +309,39 @@ def check(text: str, name: str) -> tuple[list[Finding], bool]:
         for n, line in enumerate(lines, 1)
         for m in re.finditer("\t", line)
     ]
+    findings += [
+        Finding(name, where.line or 1, where.column or 1, "T104", message.removeprefix("T104 "))
+        for where, message in raw_characters(text, name)
+    ]
+    json = is_json(text, name)
     try:
+        if json:
+            check_json(text, name)
         tree = parse(text, name)
     except YamlError as error:
-        return [*findings, _from_error(error, error.code)], False
+        refused = _from_error(error, error.code)
+        same = any((f.line, f.column) == (refused.line, refused.column) for f in findings)
+        return [*findings, *([] if same else [refused])], False  # said once, as T104
+    except DataError as error:
+        code, _, message = error.message.partition(" ")
+        error.message = message if code in RULES else error.message
+        return [*findings, _from_error(error, code if code in RULES else "Y101")], False
     if (problem := not_a_mapping(tree)) is not None:
         return [*findings, Finding(name, 1, 1, "S003", problem)], False
     complete = True
     try:
-        report = validate(to_plain(tree), document_rules=False)
+        if json:
+            report = validate(text, json=True, document_rules=False)
+        else:
+            report = validate(to_plain(tree), document_rules=False)
         problems = report_problems(report)
     except InvalidReport as invalid:
         problems, complete = invalid.found, False
     return [*findings, *(_finding(p, name, tree, lines) for p in problems)], complete
 
 
-def _from_error(error: DataError, code: str) -> Finding:
-    position = error.position or Position("?")
+def _from_error(error: DataError, code: str, name: str = "?") -> Finding:
+    position = error.position or Position(name)
     return Finding(position.path, position.line or 1, position.column or 1, code, error.message)
 
 

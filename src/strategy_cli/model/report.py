@@ -74,10 +74,11 @@ class _Shorthand(Shorthand):
         )
 
 
-FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 """Characters no text of a report may hold, in any field: every C0 control (tab, newline and
-carriage return among them), DEL, every C1 control, the line and paragraph separators, and the
-bidirectional embeddings, overrides and isolates. Refused at the door (validation, import), so
+carriage return among them), DEL, every C1 control, the line and paragraph separators, the
+bidirectional embeddings, overrides and isolates, and lone surrogates (not characters at all:
+no UTF-8 file can hold one). Refused at the door (validation, import), so
 that no route out (terminal, export, CSV, Markdown, HTML) can carry one."""
 
 
@@ -91,6 +92,8 @@ def forbidden_name(char: str) -> str:
         if code < 0x20 or 0x7F <= code <= 0x9F
         else "a line or paragraph separator"
         if code in (0x2028, 0x2029)
+        else "a lone surrogate, not a character"
+        if 0xD800 <= code <= 0xDFFF
         else "a bidirectional control"
     )
     return f"U+{code:04X} ({kind})"

@@ -157,13 +157,21 @@ def to_plain(value: Any, node: Node, json: bool = True) -> Any:
     """Plain data, every key present in field order. JSON-ready by default (years as strings,
     dates ISO); with `json=False`, as a YAML file holds it (int years, date objects), which is
     what validation takes."""
+    # Anything not of the shape (a hand-built instance holding a string where a paragraph goes,
+    # a tuple where a list goes) is passed on as it is, for validation to name.
     if isinstance(node, Model):
+        if not isinstance(value, node.cls):
+            return value
         return {f.name: to_plain(getattr(value, f.name), f.node, json) for f in node.fields}
     if isinstance(node, Optional):
         return None if value is None else to_plain(value, node.inner, json)
     if isinstance(node, ListOf):
+        if not isinstance(value, list):
+            return value
         return [to_plain(item, node.inner, json) for item in value]
     if isinstance(node, ByYear):
+        if not isinstance(value, dict):
+            return value
         return {
             (str(year) if json else year): to_plain(item, node.inner, json)
             for year, item in value.items()
@@ -303,3 +311,24 @@ def dump(instance: Any) -> Any:
 def load(cls: type[Any], data: Any) -> Any:
     """An instance of `cls` from `dump`'s output, checked against the shape (`from_plain`)."""
     return from_plain(data, shape(cls))
+
+
+def noncanonical_years(data: Any, node: Node, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """Year keys of JSON-ready data not written as a year is ("2014", not "02014" or " 2014"),
+    each with its path: JSON keys are text, and two spellings of one year must not both load."""
+    if isinstance(node, Model) and isinstance(data, dict):
+        for f in node.fields:
+            if f.name in data:
+                yield from noncanonical_years(data[f.name], f.node, (*path, f.name))
+    elif isinstance(node, Optional):
+        yield from noncanonical_years(data, node.inner, path)
+    elif isinstance(node, ListOf) and isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from noncanonical_years(item, node.inner, (*path, index))
+    elif isinstance(node, ByYear) and isinstance(data, dict):
+        for key, item in data.items():
+            if not (
+                isinstance(key, str) and key.isascii() and key.isdigit() and key == str(int(key))
+            ):
+                yield path, str(key)
+            yield from noncanonical_years(item, node.inner, (*path, str(key)))

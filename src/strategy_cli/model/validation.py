@@ -85,13 +85,26 @@ def validate(document: Any, *, document_rules: bool = True, json: bool = False) 
 def check_instance(instance: Any) -> None:
     """Validate a hand-built model instance: the boundary of the Python API."""
     token = TRUSTED.set(True)
+    cls: Any = type(instance)
+    plain = to_python(instance, shape(cls))
     try:
-        cls: Any = type(instance)
-        adapter(cls).validate_python(to_python(instance, shape(type(instance))))
+        checked = adapter(cls).validate_python(plain)
     except ValidationError as error:
         raise InvalidReport(problems_from(error)) from None
     finally:
         TRUSTED.reset(token)
+    if to_python(checked, shape(cls)) != plain:
+        raise InvalidReport(
+            [
+                Problem(
+                    "S003",
+                    (),
+                    f"this {cls.__name__} holds values of other types than its fields': a"
+                    " str or dict where a Paragraph goes, or a tuple where a list goes; build"
+                    " it from Paragraph(...), Action(...) and lists",
+                )
+            ]
+        )
     if isinstance(instance, Report) and (problems := document_errors(instance)):
         raise InvalidReport(problems)
 

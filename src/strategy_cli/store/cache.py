@@ -131,7 +131,23 @@ def _read_entry(entry: Path) -> Report | None:
         report = load(Report, json.loads(raw))
     except (ValueError, TypeError, RecursionError, ShapeError):
         return None
-    return report if isinstance(report, Report) else None
+    if not isinstance(report, Report) or not _holds_only_valid_text(report):
+        return None
+    from strategy_cli.model.consistency import document_errors
+
+    return None if document_errors(report) else report
+
+
+def _holds_only_valid_text(report: Report) -> bool:
+    """The content rules a hand-edited entry could break and the shape cannot see: no text
+    empty, on several lines, or holding a character no report may hold."""
+    from strategy_cli.model.report import FORBIDDEN
+    from strategy_cli.model.shape import shape, texts
+
+    return all(
+        found.text.strip() and not FORBIDDEN.search(found.text)
+        for found in texts(report, shape(Report))
+    )
 
 
 def load_cached(path: str, warn: Warn = _ignore) -> Report:
@@ -159,6 +175,7 @@ def remember_text(text: str, report: Report) -> None:
 
 
 def remember(entry: Path, plain: Any) -> None:
-    """Best effort: a cache that cannot be written is a slower run, not an error."""
-    with contextlib.suppress(OSError, StrategyError):
+    """Best effort: a cache that cannot be written is a slower run, not an error. Whatever
+    stands at the entry's path (a doubtful entry, a link) is replaced, never written through."""
+    with contextlib.suppress(OSError, StrategyError, ValueError):
         atomic_write(str(entry), json.dumps(plain, ensure_ascii=False), mode=0o600, streams=False)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
 from strategy_cli.errors import DataError, Position
 from strategy_cli.model.consistency import Problem
 from strategy_cli.model.report import Report
-from strategy_cli.model.validation import InvalidReport, validate
+from strategy_cli.model.validation import InvalidReport, format_path, validate
 from strategy_cli.store.files import decode, display_name, read_bytes, read_text
 from strategy_cli.store.yamlfile import locate, parse, to_plain
 
@@ -127,6 +128,9 @@ def is_json(text: str, name: str) -> bool:
 def load_text(text: str, name: str, path: str) -> Report:
     """The validated report. A valid file is read without positions (faster); only a file with
     a problem is read again with them, to say where the problem is."""
+    if raw := raw_characters(text, name):
+        position, message = raw[0]
+        raise DataError(message, position, problems=raw)
     if is_json(text, name):
         return _load_json(text, name, path)
     document = parse_tree(text, name, positions=False)
@@ -152,9 +156,36 @@ class _Duplicate(ValueError):
         self.key = key
 
 
-def _load_json(text: str, name: str, path: str) -> Report:
-    """A JSON export (`strategy export --format json`), validated as strictly as YAML; problems
-    are placed by reading the text again as YAML (JSON is a subset of YAML 1.2)."""
+RAW_FORBIDDEN = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+"""The characters no report may hold, as they can stand raw in a file: YAML would read NEL and
+the line separators as line breaks and fold them away, so the text is looked at before YAML
+reads it. (Tab, line feed and carriage return are YAML's own; a tab in text is refused after.)"""
+
+
+def raw_characters(text: str, name: str) -> list[tuple[Position, str]]:
+    """Every forbidden character written raw in a data file, at its line and column."""
+    from strategy_cli.model.report import forbidden_name
+
+    found = []
+    for match in RAW_FORBIDDEN.finditer(text):
+        before = text[: match.start()]
+        line = before.count("\n") + 1
+        column = match.start() - (before.rfind("\n") + 1) + 1
+        found.append(
+            (
+                Position(name, line, column),
+                f"T104 {forbidden_name(match.group())} in the file: text may not hold it (it is"
+                " invisible, or drives a terminal); delete it",
+            )
+        )
+    return found
+
+
+def check_json(text: str, name: str) -> Any:
+    """The JSON document of a JSON export, refused if it could mean two things: a duplicate
+    key, or a year not written as a year ("02014" would silently become 2014)."""
     import json
 
     try:
@@ -171,8 +202,24 @@ def _load_json(text: str, name: str, path: str) -> Report:
         raise DataError(
             "Y101 nesting too deep to read: this is not a report file", Position(name)
         ) from None
+    except ValueError as error:  # e.g. a number with thousands of digits
+        raise DataError(f"Y101 not valid JSON: {error}", Position(name)) from None
     if (problem := not_a_mapping(document)) is not None:
         raise DataError(problem, Position(name, 1, 1))
+    from strategy_cli.model.shape import noncanonical_years, shape
+
+    for where, key in noncanonical_years(document, shape(Report)):
+        raise DataError(
+            f"S003 {format_path(where)}: year {key!r} is not written as a year (like '2014')",
+            Position(name),
+        )
+    return document
+
+
+def _load_json(text: str, name: str, path: str) -> Report:
+    """A JSON export (`strategy export --format json`), validated as strictly as YAML; problems
+    are placed by reading the text again as YAML (JSON is a subset of YAML 1.2)."""
+    check_json(text, name)
     try:
         return validate(text, json=True)
     except InvalidReport as invalid:

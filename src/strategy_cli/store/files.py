@@ -28,7 +28,9 @@ def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
     try:
         if path == STDIN:
             if sys.stdin is None or sys.stdin.closed:
-                raise DataError("standard input is closed: give the report on it, or a file")
+                raise DataError(
+                    "standard input is closed: give the report on it, or a file", Position(name)
+                )
             data = sys.stdin.buffer.read(limit + 1)
         else:
             size = os.stat(path).st_size
@@ -44,6 +46,10 @@ def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
         raise DataError("permission denied: cannot read the file", Position(name)) from None
     except OSError as error:
         raise DataError(f"cannot read the file: {error.strerror}", Position(name)) from None
+    except ValueError:  # a closed standard input
+        raise DataError(
+            "standard input is closed: give the report on it, or a file", Position(name)
+        ) from None
     if len(data) > limit:
         raise DataError(_too_large(len(data), limit), Position(name))
     return data
@@ -108,13 +114,22 @@ def atomic_write(
     - `check` reads the text back first: nothing is written that its reader would refuse.
     - `expected`: the bytes the file held when read; if it holds others now (edited meanwhile),
       nothing is written.
-    `mode` sets the permissions of a new file (default: 0666 less the umask); `streams=False`
-    refuses devices and FIFOs too (for files of our own, such as cache entries).
+    `mode` sets the permissions of a new file (default: 0666 less the umask). `streams=False`
+    is for files of our own (cache entries): devices and FIFOs are refused, and whatever is at
+    the path, a symlink included, is replaced by a new file with `mode`, never written through.
     """
     if check is not None:
         check(text)
     try:
-        info: os.stat_result | None = os.stat(path)
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise DataError(
+            f"cannot write: the text holds {error.object[error.start : error.end]!r}, which is"
+            " not a character; nothing written",
+            Position(path),
+        ) from None
+    try:
+        info: os.stat_result | None = os.stat(path) if streams else None
     except FileNotFoundError:
         info = None
     except OSError as error:
@@ -125,7 +140,8 @@ def atomic_write(
             return
         kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
         raise DataError(f"cannot write: it is {kind}; nothing written", Position(path))
-    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    follow = streams and os.path.islink(path)
+    target = Path(os.path.realpath(path)) if follow else Path(path)
     if info is not None:
         if info.st_nlink > 1:
             raise DataError(
@@ -149,14 +165,14 @@ def atomic_write(
     except OSError as error:
         raise DataError(f"cannot write: {error.strerror}", Position(path)) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         if info is not None:
-            os.chmod(temporary, stat.S_IMODE(info.st_mode))
             if os.geteuid() == 0 and (info.st_uid, info.st_gid) != (0, 0):
-                os.chown(temporary, info.st_uid, info.st_gid)
+                os.chown(temporary, info.st_uid, info.st_gid)  # before chmod: chown drops setuid
+            os.chmod(temporary, stat.S_IMODE(info.st_mode))
         else:
             os.chmod(temporary, mode if mode is not None else 0o666 & ~_umask())
         if expected is not None and _current(target) != expected:
@@ -183,10 +199,13 @@ def _current(target: Path) -> bytes | None:
 
 
 def _write_stream(path: str, text: str) -> None:
-    """Into a device or FIFO, as a stream: the node itself is never replaced."""
+    """Into a device or FIFO, as a stream: the node itself is never replaced. A reader that
+    went away (`-o /dev/stdout | head`) ends the run quietly, as on stdout."""
     try:
         with open(path, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
+    except BrokenPipeError:
+        raise
     except OSError as error:
         raise DataError(f"cannot write: {error.strerror}", Position(path)) from None
 

@@ -11,10 +11,10 @@ from typing import Any, NamedTuple
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from strategy_cli.errors import DataError
+from strategy_cli.errors import DataError, Position
 from strategy_cli.model.report import Report
 from strategy_cli.model.shape import ByYear, ListOf, Model, Node, Optional, shape
-from strategy_cli.store.datafile import read_tree, validated
+from strategy_cli.store.datafile import is_json, raw_characters, read_tree, validated
 from strategy_cli.store.yamlfile import dump
 
 
@@ -75,6 +75,15 @@ def format_file(path: str) -> Formatted:
     """Current text, canonical text and report of a data file; refuses a file that does not
     validate."""
     read = read_tree(path)
+    if is_json(read.text, read.name):
+        raise DataError(
+            "fmt keeps YAML data files in the canonical layout, and this is JSON (a JSON export"
+            " is written whole by `strategy export -f json`); nothing reformatted",
+            Position(read.name),
+        )
+    if raw := raw_characters(read.text, read.name):
+        position, message = raw[0]
+        raise DataError(message + "; not reformatting a file that does not validate", position)
     try:
         report = validated(path, read.name, read.tree, read.text)
     except DataError as error:
