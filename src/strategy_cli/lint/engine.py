@@ -7,6 +7,7 @@ accepted in the file itself, on the finding's line: `# strategy: ignore[T103] re
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -408,6 +409,9 @@ def apply_acknowledgements(
 
 def lint_file(path: str, selected: set[str]) -> FileResult:
     name = display_name(path)
+    if path != "-" and os.path.isdir(path):  # a folder the walk could not list
+        finding = Finding(name, 1, 1, "Y100", "cannot list the folder: permission denied")
+        return FileResult(name, [finding] if "Y100" in selected else [])
     try:
         text = decode(read_bytes(path), name)
     except DataError as error:

@@ -27,8 +27,8 @@ class PageFormat(str, Enum):
 
 
 def detect(text: str) -> PageFormat:
-    start = text.lstrip()[:1]
-    if start == "{":
+    start = text.lstrip("\ufeff \t\r\n")[:1]
+    if start in ("{", "["):
         return PageFormat.json
     return PageFormat.html if looks_like_html(text) else PageFormat.text
 
@@ -41,7 +41,14 @@ def read_any(
     source: str | None = None,
 ) -> Imported:
     """The page in any format as a validated report, with what was set aside."""
-    chosen = detect(text) if fmt is PageFormat.auto else fmt
+    seen = detect(text)
+    chosen = seen if fmt is PageFormat.auto else fmt
+    if chosen is not seen and PageFormat.json in (chosen, seen):
+        raise UsageError(
+            f"this page is {'JSON' if seen is PageFormat.json else 'not JSON'}, but --from"
+            f" {chosen.value} was given",
+            hint=f"drop --from, or give --from {seen.value}",
+        )
     if chosen is PageFormat.text:
         return read_page(text, name, department, source)
     lines = html_lines(text, name) if chosen is PageFormat.html else content_api_lines(text, name)
@@ -71,14 +78,16 @@ def content_api_lines(text: str, name: str) -> list[Line]:
         raise DataError(
             f"not valid JSON: {error.msg}", Position(name, error.lineno, error.colno)
         ) from None
-    details = document.get("details") if isinstance(document, dict) else None
+    if not isinstance(document, dict):
+        document = {}
+    details = document.get("details")
     body = details.get("body") if isinstance(details, dict) else None
-    title = document.get("title") if isinstance(document, dict) else None
-    if not isinstance(body, str) or not isinstance(title, str):
+    title = document.get("title")
+    if not isinstance(body, str) or not body.strip() or not isinstance(title, str):
         raise DataError(
             "this JSON is not a GOV.UK Content API document with a title and an HTML"
-            " details.body (for a data file exported with `strategy export -f json`, use"
-            " --data instead of import)",
+            " details.body that holds text (for a data file exported with"
+            " `strategy export -f json`, use --data instead of import)",
             Position(name, 1, 1),
         )
     found = BODY_KEY.search(text)

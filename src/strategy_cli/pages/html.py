@@ -73,9 +73,11 @@ class Line(NamedTuple):
 
 
 def looks_like_html(text: str) -> bool:
-    head = text.lstrip()[:1000].lower()
-    return head.startswith(("<!doctype html", "<html")) or bool(
-        re.search(r"<(h[1-6]|p|div|ul|body|main|section)[\s>]", head)
+    """Markup near the start (after any XML declaration or comment): the plain layout and a
+    browser copy have none."""
+    head = text.lstrip("\ufeff \t\r\n")[:4000].lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml", "<!--")) or bool(
+        re.search(r"<(!doctype html|html|head|body|main|section|div|h[1-6]|p|ul)[\s>]", head)
     )
 
 
@@ -106,42 +108,62 @@ def _inline(element: Any) -> bool:
         element.tag in INLINE
         and not _is_furniture(element)
         and not any(
-            isinstance(e.tag, str) and e.tag not in INLINE for e in element.iterdescendants()
+            isinstance(e.tag, str) and e.tag not in INLINE and e.tag not in SKIPPED_TAGS
+            for e in element.iterdescendants()
         )
     )
 
 
-def _walk(element: Any, furniture: bool, out: list[Line], offset: int) -> None:
+def _inline_text(element: Any) -> str:
+    """An inline element's visible text: a line break is a space; code and text hidden from
+    sight (screen-reader notes such as "(opens in new tab)") are left out."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            if child.tag == "br":
+                parts.append(" ")
+            elif child.tag not in SKIPPED_TAGS and not _is_furniture(child):
+                parts.append(_inline_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _walk(
+    element: Any, furniture: bool, out: list[Line], offset: int, bullet: bool = False
+) -> None:
     """Runs of text and inline elements become lines, in reading order; every other element
-    (a paragraph, a heading, a list item, a div) starts a line of its own. A list item's first
-    line is marked as a bullet."""
+    (a paragraph, a heading, a list item, a div) starts a line of its own. The first line of a
+    list item is a bullet, even when the item wraps its text in a paragraph (a loose list)."""
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in SKIPPED_TAGS:
         return
     furniture = furniture or _is_furniture(element)
+    pending = [bullet or tag == "li"]
     run: list[str] = [element.text or ""]
     where = [element.sourceline or 1]
-    first = [True]
 
     def flush() -> None:
         text = SPACE.sub(" ", "".join(run)).strip()
         if text:
-            bullet = tag == "li" and first[0]
-            out.append(Line(f"- {text}" if bullet else text, where[0] + offset, furniture))
-            first[0] = False
+            out.append(Line(f"- {text}" if pending[0] else text, where[0] + offset, furniture))
+            pending[0] = False
         run.clear()
 
     for child in element:
-        if not isinstance(child.tag, str):  # a comment or processing instruction
-            run.append(child.tail or "")
-            continue
-        if child.tag in ("br",):
+        if not isinstance(child.tag, str) or child.tag in SKIPPED_TAGS:
+            run.append(child.tail or "")  # a comment, a script: the text around it runs on
+        elif child.tag == "br":
             run.append(" " + (child.tail or ""))
         elif _inline(child):
-            run.append(child.text_content() + (child.tail or ""))
+            run.append(_inline_text(child) + (child.tail or ""))
+        elif _is_furniture(child) and child.tag in INLINE:
+            run.append(child.tail or "")  # hidden text inside a sentence: left out of it
         else:
             flush()
-            _walk(child, furniture, out, offset)
+            before = len(out)
+            _walk(child, furniture, out, offset, pending[0])
+            if len(out) > before:
+                pending[0] = False
             where[0] = child.sourceline or where[0]
             run.append(child.tail or "")
     flush()

@@ -81,8 +81,9 @@ class Imported(NamedTuple):
 class _Builder:
     """The report as a plain document while lines are placed, with the line of every part."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, origin: list[int] | None = None):
         self.name = name
+        self.origin = origin
         self.data: dict[str, Any] = {}
         self.lines: dict[tuple[str | int, ...], int] = {}
         self.section: list[dict[str, Any]] | None = None
@@ -95,6 +96,10 @@ class _Builder:
         if tidy != text:
             self.trimmed.append(line)
         return tidy
+
+    def line(self, number: int) -> int:
+        """A line of the text read as the line of the user's file it came from."""
+        return self.origin[number - 1] if self.origin else number
 
     def fail(self, line: int, message: str) -> DataError:
         return DataError(message, Position(self.name, line))
@@ -139,7 +144,7 @@ def read_page(
     cut-off last line named; `DataError` names the line that could not be placed. `origin`
     maps each line of `text` to the line of the user's file it came from (for HTML)."""
     try:
-        imported = _read_page(text, name, department, source)
+        imported = _read_page(text, name, department, source, origin)
     except DataError as error:
         if origin and error.position is not None and error.position.line:
             line = origin[min(error.position.line, len(origin)) - 1]
@@ -155,11 +160,16 @@ def read_page(
 
 
 def _read_page(
-    text: str, name: str, department: str | None = None, source: str | None = None
+    text: str,
+    name: str,
+    department: str | None = None,
+    source: str | None = None,
+    origin: list[int] | None = None,
 ) -> Imported:
-    numbered = [(i, line.rstrip("\r")) for i, line in enumerate(text.split("\n"), start=1)]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # old Mac line ends are line ends
+    numbered = [(i, line) for i, line in enumerate(text.split("\n"), start=1)]
     content = [(i, line) for i, line in numbered if line.strip()]
-    builder = _Builder(name)
+    builder = _Builder(name, origin)
     for number, line in numbered:
         if (found := FORBIDDEN.search(line)) is not None:
             raise DataError(
@@ -251,10 +261,20 @@ def _furniture_after_title(lines: list[tuple[int, str]]) -> list[int]:
     for k, text in enumerate(texts):
         if k < first and text.lower() == "contents":
             found.append(lines[k][0])
+            listed: set[str] = set()
             for j in range(k + 1, len(texts)):
                 entry = CONTENTS_ENTRY.match(texts[j])
-                if entry is None or entry["heading"] not in texts[j + 1 :]:
-                    break
+                following = next(
+                    (t for t in texts[j + 1 :] if not (ANYWHERE.match(t) or FURNITURE.match(t))),
+                    "",
+                )
+                if (
+                    entry is None
+                    or entry["heading"] in listed
+                    or not (CONTENTS_ENTRY.match(following) or not following)
+                ):
+                    break  # the body starts: a heading again, or one with its text under it
+                listed.add(entry["heading"])
                 found.append(lines[j][0])
                 first = j + 1
             break
@@ -335,7 +355,8 @@ def _place_lines(builder: _Builder, lines: list[tuple[int, str]]) -> None:
                 raise builder.fail(
                     number,
                     f"second {line!r} heading in action {action['number']} (first at line"
-                    f" {seen[(kind, year)]}): merge the two sections or correct the year",
+                    f" {builder.line(seen[(kind, year)])}): merge the two sections or correct"
+                    " the year",
                 )
             seen[(kind, year)] = number
             index = len(data["actions"]) - 1

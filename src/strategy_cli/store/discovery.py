@@ -29,14 +29,15 @@ class Found(NamedTuple):
 
 
 def is_report(path: str) -> bool:
-    """Whether a file is a report data file by the rule above."""
+    """Whether a file is a report data file by the rule above. A file that cannot be read is
+    taken to be one, so that the reader says why it cannot (rather than skip it unsaid)."""
     if not path.endswith(SUFFIXES):
         return False
     try:
         with open(path, "rb") as handle:
-            text = handle.read(SNIFF_BYTES).decode("utf-8", "replace")
+            text = handle.read(SNIFF_BYTES).decode("utf-8", "replace").lstrip("\ufeff")
     except OSError:
-        return False
+        return True
     return all(key.search(text) for key in TOP_KEYS)
 
 
@@ -46,20 +47,32 @@ def find_reports(paths: Iterable[str], only_reports: bool = False) -> Found:
     changed YAML file)."""
     files: list[str] = []
     skipped = 0
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = os.path.realpath(path) if path != "-" else path
+        if key not in seen:  # a file named twice, or under two folders named, is read once
+            seen.add(key)
+            files.append(path)
+
+    def unreadable(error: OSError) -> None:
+        if error.filename:
+            add(str(error.filename))  # the reader says it cannot read the folder
+
     for path in paths:
         if path != "-" and os.path.isdir(path):
-            for folder, subfolders, names in os.walk(path):
+            for folder, subfolders, names in os.walk(path, onerror=unreadable):
                 subfolders[:] = sorted(
                     d for d in subfolders if not d.startswith(".") and d not in SKIPPED_FOLDERS
                 )
                 for name in sorted(names):
                     candidate = os.path.join(folder, name)
                     if is_report(candidate):
-                        files.append(os.path.normpath(candidate))
+                        add(os.path.normpath(candidate))
                     else:
                         skipped += 1
         elif only_reports and path != "-" and not is_report(path):
             skipped += 1
         else:
-            files.append(path)
+            add(path)
     return Found(files, skipped)

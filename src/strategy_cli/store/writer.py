@@ -43,7 +43,14 @@ def readable_data_file(text: str) -> Report:
     before they replace anything."""
     from strategy_cli.errors import DataError
     from strategy_cli.store.datafile import load_text
+    from strategy_cli.store.files import MAX_BYTES
 
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_BYTES:
+        raise DataError(
+            f"the data file would be {size:,} bytes, over the {MAX_BYTES:,}-byte limit every"
+            " reader of it keeps; nothing written (split the page, or import it in parts)"
+        )
     name = "<output>.json" if text.lstrip().startswith("{") else "<output>.yaml"
     try:
         return load_text(text, name, name)
