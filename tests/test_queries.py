@@ -273,7 +273,7 @@ class TestDiff:
         assert lines[0] == (
             "2013 plans for 2014 against 2014 progress, 16 actions: 14 planned and reported,"
             " 0 planned but not reported, 2 reported without a plan, 0 neither;"
-            " 1 carried over to 2015."
+            " 1 plan item carried over to 2015."
         )
         for number in range(1, 17):
             assert any(line.startswith(f"Action {number}: ") for line in lines), number
@@ -295,21 +295,72 @@ class TestDiff:
             "  No plan for 2014 was made in 2013.",
         ]
 
-    def test_plans_with_no_progress_yet(self) -> None:
+    def test_a_year_the_report_had_not_reached_is_not_yet_due(self) -> None:
+        """The report is dated 16 January 2015: its plans for 2015 were not yet due, so they
+        are not 'planned but not reported', and --exit-code does not fail on them."""
         document = json.loads(run("diff", "2014", "2015", "-f", "json").stdout)
         assert document["summary"] == {
             "actions": 16,
             "planned_and_reported": 0,
-            "planned_only": 16,
+            "planned_only": 0,
             "progress_only": 0,
             "neither": 0,
+            "not_due": 16,
             "carried_over": 0,
+            "carried_over_items": 0,
         }
+        assert document["dated"] == 2015
+        result = run("diff", "2014", "2015", "--exit-code")
+        assert result.code == 0
+        assert result.stdout.splitlines()[0].endswith(
+            "0 neither, 16 planned, not yet due; 0 plan items carried over to 2016."
+        )
+        assert "  Not yet due: the report was dated in 2015." in result.stdout.splitlines()
+
+    def test_carried_over_is_per_plan_item(self) -> None:
+        """Action 4's fifth 2014 paragraph comes back as the first of 2015, a few words
+        changed: only that plan row is marked, and the word diff aligns the two."""
+        rows = list(
+            csv.reader(io.StringIO(run("diff", "2013", "2014", "-a", "4", "-f", "csv").stdout))
+        )
+        marked = [(r[3], r[5], r[6]) for r in rows[1:] if r[2] == "true"]
+        assert marked == [("plan", "5", "")]
+        assert {r[2] for r in rows[1:] if r[3] == "progress"} == {""}
+        detail = run("diff", "2013", "2014", "-a", "4").stdout
+        assert (
+            "  Paragraph 5 of the plan for 2014 against paragraph 1 of the plan for 2015, word"
+            " by word:\n    Cabinet Office will continue to work with stakeholders across"
+            " government to build wider awareness and digital skills and knowledge for all civil"
+            " servants, iterating and building on work [-begun-] {+undertaken+} in [-2013.-]"
+            " {+2014.+}\n"
+        ) in detail
+
+    def test_a_bullet_repeated_in_the_next_plan_is_carried_over(self, tmp_path: Path) -> None:
+        page = tmp_path / "page.txt"
+        page.write_text(
+            "DWP's actions in response to the Government Digital Strategy\n"
+            "Updated 1 February 2015\n"
+            "Action 1: Boards will include a digital leader\n"
+            "Planned activities in 2014\n"
+            "The board will:\n- appoint a digital leader\n- publish its digital plan\n"
+            "Progress during 2014\n"
+            "A digital leader was appointed.\n"
+            "Planned activities in 2015\n"
+            "Next year the board will:\n- publish its digital plan\n",
+            encoding="utf-8",
+        )
+        data = tmp_path / "dwp.yaml"
+        assert run("import", str(page), "-o", str(data)).code == 0
+        document = json.loads(run("--data", str(data), "diff", "2013", "2014", "-f", "json").stdout)
+        carried = document["actions"][0]["carried_over"]
+        assert [
+            (c["paragraph"], c["item"], c["next_paragraph"], c["next_item"]) for c in carried
+        ] == [(1, 2, 1, 1)]
 
     def test_commitments_are_the_plan_for_the_first_year(self) -> None:
         result = run("diff", "2012", "2013", "--action", "1")
         assert result.stdout == snapshot("""\
-2012 plans for 2013 against 2013 progress, 1 action: 1 planned and reported, 0 planned but not reported, 0 reported without a plan, 0 neither; 0 carried over to 2014.
+2012 plans for 2013 against 2013 progress, 1 action: 1 planned and reported, 0 planned but not reported, 0 reported without a plan, 0 neither; 0 plan items carried over to 2014.
 
 Action 1: Departmental and transactional agency boards will include an active digital leader
   [planned and reported]
@@ -331,7 +382,7 @@ Action 1: Departmental and transactional agency boards will include an active di
     def test_action_detail_has_a_word_diff(self) -> None:
         result = run("diff", "2013", "2014", "--action", "12")
         assert result.stdout == snapshot("""\
-2013 plans for 2014 against 2014 progress, 1 action: 1 planned and reported, 0 planned but not reported, 0 reported without a plan, 0 neither; 0 carried over to 2015.
+2013 plans for 2014 against 2014 progress, 1 action: 1 planned and reported, 0 planned but not reported, 0 reported without a plan, 0 neither; 0 plan items carried over to 2015.
 
 Action 12: Cabinet Office will continue to work with departments to remove legislative barriers which unnecessarily prevent the development of straightforward and convenient digital services.
   [planned and reported]
@@ -347,7 +398,7 @@ Action 12: Cabinet Office will continue to work with departments to remove legis
         output = run("diff", "2013", "2014", "-a", "12", env=TERMINAL).stdout
         assert without_styles(output) == snapshot("""\
 2013 plans for 2014 against 2014 progress, 1 action: 1 planned and reported, 0 planned but not \n\
-reported, 0 reported without a plan, 0 neither; 0 carried over to 2015.
+reported, 0 reported without a plan, 0 neither; 0 plan items carried over to 2015.
 
 Action 12: Cabinet Office will continue to work with departments to remove legislative barriers \n\
 which unnecessarily prevent the development of straightforward and convenient digital services.
@@ -379,10 +430,10 @@ which unnecessarily prevent the development of straightforward and convenient di
             "item",
             "text",
         ]
-        assert ["15", "progress_only", "false", "plan", "", "", "", ""] in rows
+        assert ["15", "progress_only", "", "plan", "", "", "", ""] in rows
         markdown = run("diff", "2013", "2014", "-a", "15", "-f", "markdown").stdout
         assert markdown == snapshot("""\
-2013 plans for 2014 against 2014 progress, 1 action: 0 planned and reported, 0 planned but not reported, 1 reported without a plan, 0 neither; 0 carried over to 2015.
+2013 plans for 2014 against 2014 progress, 1 action: 0 planned and reported, 0 planned but not reported, 1 reported without a plan, 0 neither; 0 plan items carried over to 2015.
 
 ## Action 15: collaborate with partners across public, private and voluntary sectors to help people go online
 
@@ -707,8 +758,8 @@ Progress during 2014                                                            
         result = run("diff", "2013", "2014", "-a", "12", env={**TERMINAL, "COLUMNS": "80"})
         assert without_styles(result.stdout) == snapshot("""\
 2013 plans for 2014 against 2014 progress, 1 action: 1 planned and reported, 0 \n\
-planned but not reported, 0 reported without a plan, 0 neither; 0 carried over \n\
-to 2015.
+planned but not reported, 0 reported without a plan, 0 neither; 0 plan items \n\
+carried over to 2015.
 
 Action 12: Cabinet Office will continue to work with departments to remove \n\
 legislative barriers which unnecessarily prevent the development of \n\
@@ -729,7 +780,7 @@ straightforward and convenient digital services.
     def test_diff_at_200_columns(self) -> None:
         result = run("diff", "2013", "2014", "-a", "12", env={**TERMINAL, "COLUMNS": "200"})
         assert without_styles(result.stdout) == snapshot("""\
-2013 plans for 2014 against 2014 progress, 1 action: 1 planned and reported, 0 planned but not reported, 0 reported without a plan, 0 neither; 0 carried over to 2015.
+2013 plans for 2014 against 2014 progress, 1 action: 1 planned and reported, 0 planned but not reported, 0 reported without a plan, 0 neither; 0 plan items carried over to 2015.
 
 Action 12: Cabinet Office will continue to work with departments to remove legislative barriers which unnecessarily prevent the development of straightforward and convenient digital services.
   planned and reported                                                                                                                                                                                  \n\

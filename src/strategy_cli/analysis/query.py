@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal, NamedTuple
 
-from strategy_cli.analysis.similarity import CARRIED_OVER, likeness, words
+from strategy_cli.analysis.similarity import CARRIED_OVER, similarity, words
 from strategy_cli.errors import UsageError
 from strategy_cli.model.headings import heading, section_order
 from strategy_cli.model.report import Action, Paragraph, Report
@@ -221,16 +221,43 @@ def show_action(report: Report, number: int, year: int | None = None) -> ShowRes
 
 # --- diff ------------------------------------------------------------------------------------
 
-Status = Literal["planned_and_reported", "planned_only", "progress_only", "neither"]
-STATUSES: tuple[Status, ...] = ("planned_and_reported", "planned_only", "progress_only", "neither")
+Status = Literal["planned_and_reported", "planned_only", "progress_only", "neither", "not_due"]
+STATUSES: tuple[Status, ...] = (
+    "planned_and_reported",
+    "planned_only",
+    "progress_only",
+    "neither",
+    "not_due",
+)
+
+
+def due_year(report: Report) -> int | None:
+    """The year the report was dated in; a report without a date counts as dated in the last
+    year it reports progress for. A plan for that year or later was not yet due."""
+    if report.updated is not None:
+        return report.updated.year
+    found = [year for action in report.actions for year, text in action.progress.items() if text]
+    return max(found) if found else None
+
+
+def is_due(report: Report, year: int) -> bool:
+    dated = due_year(report)
+    return dated is None or year < dated
 
 
 class Carried(NamedTuple):
-    """A paragraph of the plan that reappears, almost word for word, in the next year's plan."""
+    """A plan item (a paragraph's own text, or one bullet) that comes back in the next year's
+    plan: mostly the same words, in order."""
 
     text: str
     again: str
     likeness: float
+    paragraph: int = 0
+    """Where the item is in the plan: 1-based paragraph, and bullet (None: the paragraph)."""
+    item: int | None = None
+    next_paragraph: int = 0
+    """Where it comes back in the next plan."""
+    next_item: int | None = None
 
 
 class DiffRow(NamedTuple):
@@ -253,28 +280,40 @@ class DiffResult(NamedTuple):
 
     @property
     def carried_over(self) -> int:
+        """Actions with at least one plan item carried over."""
         return sum(1 for row in self.rows if row.carried)
 
+    @property
+    def carried_items(self) -> int:
+        return sum(len(row.carried) for row in self.rows)
 
-def _paragraph_text(paragraph: Paragraph) -> str:
-    return " ".join([paragraph.text, *paragraph.items])
+    dated: int | None = None
+    """The year the report was dated in (plans for it or later were not yet due)."""
+
+
+def section_units(section: Section) -> list[tuple[int, int | None, str]]:
+    """(paragraph, bullet, text) for a paragraph's own text and each of its bullets."""
+    return [
+        (p, k, text)
+        for p, paragraph in enumerate(section.paragraphs, 1)
+        for k, text in [(None, paragraph.text), *enumerate(paragraph.items, 1)]
+    ]
 
 
 def carried_over(plan: Section | None, next_plan: Section | None) -> list[Carried]:
+    """Each plan item that comes back in the next plan, with where: the same words, mostly and
+    in order (likeness), or the item's words kept in order inside a longer item (a plan
+    carried over and added to)."""
     if plan is None or next_plan is None:
         return []
+    later = section_units(next_plan)
     found = []
-    for paragraph in plan.paragraphs:
-        text = _paragraph_text(paragraph)
-        best = max(
-            (
-                (likeness(text, _paragraph_text(p)), _paragraph_text(p))
-                for p in next_plan.paragraphs
-            ),
-            default=(0.0, ""),
-        )
-        if best[0] >= CARRIED_OVER:
-            found.append(Carried(text, best[1], round(best[0], 2)))
+    for p, k, text in section_units(plan):
+        scored = [(similarity(text, again), q, j, again) for q, j, again in later]
+        best = max(scored, key=lambda s: s[0], default=None)
+        if best is not None and best[0] >= CARRIED_OVER:
+            score, q, j, again = best
+            found.append(Carried(text, again, round(score, 2), p, k, q, j))
     return found
 
 
@@ -302,13 +341,16 @@ def check_diff_years(report: Report, planned_in: int, year: int) -> None:
 def diff_years(report: Report, planned_in: int, year: int, action: int | None = None) -> DiffResult:
     check_diff_years(report, planned_in, year)
     chosen = [get_action(report, action)] if action is not None else report.actions
+    due = is_due(report, year)
     rows = []
     for item in chosen:
         plan = plan_for(report, item, year)
         progress = progress_in(report, item, year)
         next_plan = plan_for(report, item, year + 1)
         status: Status = (
-            "planned_and_reported"
+            "not_due"
+            if plan and not due
+            else "planned_and_reported"
             if plan and progress
             else "planned_only"
             if plan
@@ -327,7 +369,7 @@ def diff_years(report: Report, planned_in: int, year: int, action: int | None = 
                 carried_over(plan, next_plan),
             )
         )
-    return DiffResult(planned_in, year, rows)
+    return DiffResult(planned_in, year, rows, due_year(report))
 
 
 # --- search ----------------------------------------------------------------------------------

@@ -39,6 +39,24 @@ def likeness(a: str, b: str) -> float:
     return matcher.ratio()
 
 
+CONTAINED_MIN_WORDS = 8
+"""An item shorter than this counts as carried over only when its likeness says so: a few
+common words turn up inside any long paragraph."""
+
+
+def similarity(item: str, other: str) -> float:
+    """How far `item` comes back in `other`: their likeness, or, for an item of some length,
+    the share of its words that `other` keeps in the same order (carried over and added to)."""
+    score = likeness(item, other)
+    left = [_key(w) for w in words(item)]
+    if score >= CARRIED_OVER or len(left) < CONTAINED_MIN_WORDS:
+        return score
+    right = [_key(w) for w in words(other)]
+    matcher = SequenceMatcher(None, left, right, autojunk=max(len(left), len(right)) > LONG)
+    kept = sum(block.size for block in matcher.get_matching_blocks())
+    return max(score, kept / len(left))
+
+
 class Chunk(NamedTuple):
     """A run of words that is the same in both texts, or only in the old or the new one."""
 

@@ -74,13 +74,22 @@ class CsvFormat:
     def diff(self, result: DiffResult, detail: bool) -> str:
         rows: list[tuple[object, ...]] = []
         for r in result.rows:
-            carried = "true" if r.carried else "false"
+            carried = {(c.paragraph, c.item) for c in r.carried}
             for side, section in (("plan", r.plan), ("progress", r.progress)):
                 if section is None:
-                    rows.append((r.number, r.status, carried, side, None, None, None, None))
+                    rows.append((r.number, r.status, None, side, None, None, None, None))
                     continue
                 rows += [
-                    (r.number, r.status, carried, side, section.year, p, i, text)
+                    (
+                        r.number,
+                        r.status,
+                        ("true" if (p, i) in carried else "false") if side == "plan" else None,
+                        side,
+                        section.year,
+                        p,
+                        i,
+                        text,
+                    )
                     for p, i, text in words.section_rows(section)
                 ]
         return self._text(

@@ -66,7 +66,9 @@ class JsonFormat:
                     "actions": len(result.rows),
                     **{s: result.number_with(s) for s in STATUSES},
                     "carried_over": result.carried_over,
+                    "carried_over_items": result.carried_items,
                 },
+                "dated": result.dated,
                 "actions": [
                     {
                         "number": r.number,
@@ -76,7 +78,15 @@ class JsonFormat:
                         "progress": section_json(r.progress),
                         "next_plan": section_json(r.next_plan),
                         "carried_over": [
-                            {"text": c.text, "again": c.again, "likeness": c.likeness}
+                            {
+                                "text": c.text,
+                                "again": c.again,
+                                "likeness": c.likeness,
+                                "paragraph": c.paragraph,
+                                "item": c.item,
+                                "next_paragraph": c.next_paragraph,
+                                "next_item": c.next_item,
+                            }
                             for c in r.carried
                         ],
                     }

@@ -64,16 +64,13 @@ class PlainFormat:
             else:
                 lines += [f"  Progress during {result.year}", *section_lines(r.progress, "    ")]
             for c in r.carried:
-                lines += [f"  {words.carried_note(result, c.likeness)}", f"    {visible(c.again)}"]
+                lines += [f"  {words.carried_note(result, c)}", f"    {visible(c.again)}"]
             if detail:
-                chunks = words.next_plan_chunks(r)
-                if chunks is None:
+                diffs = words.word_diffs(r, result)
+                if diffs is None:
                     lines.append(f"  {words.no_next_plan(result)}")
-                else:
-                    lines += [
-                        f"  {words.word_diff_title(result)}",
-                        f"    {visible(plain_word_diff(chunks))}",
-                    ]
+                for title, chunks in diffs or []:
+                    lines += [f"  {visible(title)}", f"    {visible(plain_word_diff(chunks))}"]
         return "\n".join(lines) + "\n"
 
     def search(self, result: SearchResult) -> str:

@@ -29,6 +29,7 @@ STATUS_STYLE: dict[Status, str] = {
     "planned_only": "yellow",
     "progress_only": "cyan",
     "neither": "dim",
+    "not_due": "dim",
 }
 
 
@@ -157,7 +158,7 @@ class TableFormat:
                 parts.append(section_rich(r.progress, f"Progress during {result.year}", level=1))
             for c in r.carried:
                 parts += [
-                    indented(Text(words.carried_note(result, c.likeness), style="yellow")),
+                    indented(Text(words.carried_note(result, c), style="yellow")),
                     indented(t(c.again), 2),
                 ]
             if detail:
@@ -165,12 +166,15 @@ class TableFormat:
         return self._render(Group(*parts))
 
     def _word_diff(self, row: DiffRow, result: DiffResult) -> list[RenderableType]:
-        chunks = words.next_plan_chunks(row)
-        if chunks is None:
+        diffs = words.word_diffs(row, result)
+        if diffs is None:
             return [indented(Text(words.no_next_plan(result), style="dim"))]
         styles = {"same": "", "removed": "red strike", "added": "green underline"}
-        styled = Text(" ").join(t(chunk.text, styles[chunk.op]) for chunk in chunks)
-        return [indented(Text(words.word_diff_title(result), style="bold")), indented(styled, 2)]
+        parts: list[RenderableType] = []
+        for title, chunks in diffs:
+            styled = Text(" ").join(t(chunk.text, styles[chunk.op]) for chunk in chunks)
+            parts += [indented(t(title, "bold")), indented(styled, 2)]
+        return parts
 
     def search(self, result: SearchResult) -> str:
         """A table where the terminal is wide; on a narrow one each hit's place stands over

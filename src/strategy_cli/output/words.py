@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from strategy_cli.analysis.query import (
     STATUSES,
+    Carried,
     DiffResult,
     DiffRow,
     Section,
@@ -23,6 +24,7 @@ STATUS_LABEL: dict[Status, str] = {
     "planned_only": "planned but not reported",
     "progress_only": "reported without a plan",
     "neither": "neither",
+    "not_due": "planned, not yet due",
 }
 
 LIST_LEGEND = "P: a plan was made for the year; R: progress was reported in it"
@@ -63,12 +65,19 @@ def section_rows(section: Section) -> Iterable[tuple[int | None, int | None, str
 
 
 def diff_summary(result: DiffResult) -> str:
-    counts = ", ".join(f"{result.number_with(s)} {STATUS_LABEL[s]}" for s in STATUSES)
+    shown = [s for s in STATUSES if s != "not_due" or result.number_with(s)]
+    counts = ", ".join(f"{result.number_with(s)} {STATUS_LABEL[s]}" for s in shown)
     actions = f"{len(result.rows)} action{'s' if len(result.rows) != 1 else ''}"
+    items = result.carried_items
     return (
         f"{result.planned_in} plans for {result.year} against {result.year} progress, {actions}:"
-        f" {counts}; {result.carried_over} carried over to {result.year + 1}."
+        f" {counts}; {items} plan item{'s' if items != 1 else ''} carried over to"
+        f" {result.year + 1}."
     )
+
+
+def unit_label(paragraph: int, item: int | None) -> str:
+    return f"paragraph {paragraph}" + (f", bullet {item}" if item is not None else "")
 
 
 def status_label(row: DiffRow, result: DiffResult) -> str:
@@ -88,13 +97,16 @@ def no_plan(result: DiffResult) -> str:
 
 
 def no_progress(result: DiffResult) -> str:
+    if result.dated is not None and result.year >= result.dated:
+        return f"Not yet due: the report was dated in {result.dated}."
     return f"No progress reported for {result.year}."
 
 
-def carried_note(result: DiffResult, likeness: float) -> str:
+def carried_note(result: DiffResult, carried: Carried) -> str:
     return (
-        f"Carried over: this reappears in the plan for {result.year + 1}"
-        f" ({round(likeness * 100)}% the same words):"
+        f"Carried over: {unit_label(carried.paragraph, carried.item)} comes back in the plan"
+        f" for {result.year + 1} as {unit_label(carried.next_paragraph, carried.next_item)}"
+        f" ({round(carried.likeness * 100)}% the same words):"
     )
 
 
@@ -105,6 +117,23 @@ def next_plan_chunks(row: DiffRow) -> list[Chunk] | None:
     old = " ".join(t for p in row.plan.paragraphs for t in [p.text, *p.items])
     new = " ".join(t for p in row.next_plan.paragraphs for t in [p.text, *p.items])
     return word_diff(old, new)
+
+
+def word_diffs(row: DiffRow, result: DiffResult) -> list[tuple[str, list[Chunk]]] | None:
+    """Word by word: each carried-over item against the item it became; without one, the
+    whole plan against the next; None without both plans."""
+    if row.carried:
+        return [
+            (
+                f"{unit_label(c.paragraph, c.item).capitalize()} of the plan for {result.year}"
+                f" against {unit_label(c.next_paragraph, c.next_item)} of the plan for"
+                f" {result.year + 1}, word by word:",
+                word_diff(c.text, c.again),
+            )
+            for c in row.carried
+        ]
+    chunks = next_plan_chunks(row)
+    return None if chunks is None else [(word_diff_title(result), chunks)]
 
 
 def no_next_plan(result: DiffResult) -> str:
