@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
@@ -94,3 +95,28 @@ class TestFmt:
         )
         assert target.read_bytes() == before
         assert sorted(p.name for p in tmp_path.iterdir()) == ["co.yaml"]
+
+
+def test_a_file_edited_while_it_is_formatted_is_not_replaced(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Someone saves the file while fmt works on it: fmt writes nothing and says so, and the
+    edit is kept."""
+    from strategy_cli.store import formatter
+
+    data_copy.write_text(
+        data_copy.read_text(encoding="utf-8").replace("department: CO\n", "department:   CO\n"),
+        encoding="utf-8",
+    )
+    edited = data_copy.read_text(encoding="utf-8").replace("department:   CO", "department: DWP")
+    real = formatter.canonical
+
+    def canonical_while_someone_saves(tree: Any) -> Any:
+        data_copy.write_text(edited, encoding="utf-8")
+        return real(tree)
+
+    monkeypatch.setattr(formatter, "canonical", canonical_while_someone_saves)
+    result = run("fmt", str(data_copy))
+    assert result.code == 1
+    assert "the file changed while it was being rewritten; nothing written" in result.stderr
+    assert data_copy.read_text(encoding="utf-8") == edited
