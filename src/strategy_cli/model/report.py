@@ -227,7 +227,7 @@ class Report:
     """Where the text was published and which version was imported."""
 
     preamble: list[Text] = field(default_factory=list)
-    """Page furniture above the title ("Corporate report", "This was published under ...")."""
+    """Lines above the title, for a hand-written file (import sets page furniture aside)."""
 
     introduction: Section = field(default_factory=list)
     """Paragraphs between the date line and the first action."""
