@@ -12,6 +12,12 @@ class Position(NamedTuple):
     line: int | None = None
     column: int | None = None
 
+    @classmethod
+    def at(cls, path: str, text: str, offset: int) -> Position:
+        """The line and column of a character offset in a text."""
+        before = text[:offset]
+        return cls(path, before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1)
+
     def __str__(self) -> str:
         parts = [self.path]
         if self.line is not None:

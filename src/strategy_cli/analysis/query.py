@@ -10,7 +10,7 @@ original commitments are the plan for the year after they were made.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any, Literal, NamedTuple
 
 from strategy_cli.analysis.similarity import CARRIED_OVER, similarity, words
@@ -30,6 +30,15 @@ class Section(NamedTuple):
     year: int | None
     heading: str
     paragraphs: tuple[Paragraph, ...]
+
+
+def section_units(section: Section) -> list[tuple[int, int | None, str]]:
+    """(paragraph, bullet, text) for a paragraph's own text and each of its bullets."""
+    return [
+        (p, k, text)
+        for p, paragraph in enumerate(section.paragraphs, 1)
+        for k, text in [(None, paragraph.text), *enumerate(paragraph.items, 1)]
+    ]
 
 
 def commitment_section(report: Report, action: Action) -> Section | None:
@@ -69,17 +78,14 @@ def timeline(report: Report, action: Action) -> list[Section]:
 def plan_for(report: Report, action: Action, year: int) -> Section | None:
     """The plan made for `year`: the plans section, or the original commitments for the year
     after they were made. A heading published with no text under it is no plan."""
-    found = _published_plan(report, action, year)
-    return found if found is not None and found.paragraphs else None
-
-
-def _published_plan(report: Report, action: Action, year: int) -> Section | None:
     if year in action.plans:
-        return Section(
+        found: Section | None = Section(
             action.number, "plan", year, heading("plans", year, report), tuple(action.plans[year])
         )
-    commitment = commitment_section(report, action)
-    return commitment if commitment is not None and commitment.year == year else None
+    else:
+        commitment = commitment_section(report, action)
+        found = commitment if commitment is not None and commitment.year == year else None
+    return found if found is not None and found.paragraphs else None
 
 
 def progress_in(report: Report, action: Action, year: int) -> Section | None:
@@ -174,12 +180,6 @@ class ListResult(NamedTuple):
     rows: list[ListRow]
 
 
-def text_of(section: Section) -> Iterator[str]:
-    for paragraph in section.paragraphs:
-        yield paragraph.text
-        yield from paragraph.items
-
-
 def list_actions(report: Report, year: int | None = None, text: str | None = None) -> ListResult:
     all_years = years(report)
     if year is not None:
@@ -194,7 +194,10 @@ def list_actions(report: Report, year: int | None = None, text: str | None = Non
             continue
         if text is not None:
             needle = text.casefold()
-            haystack = [action.title, *(t for s in timeline(report, action) for t in text_of(s))]
+            haystack = [
+                action.title,
+                *(text for s in timeline(report, action) for _, _, text in section_units(s)),
+            ]
             if not any(needle in t.casefold() for t in haystack):
                 continue
         rows.append(ListRow(action.number, action.title, marks))
@@ -289,15 +292,6 @@ class DiffResult(NamedTuple):
 
     dated: int | None = None
     """The year the report was dated in (plans for it or later were not yet due)."""
-
-
-def section_units(section: Section) -> list[tuple[int, int | None, str]]:
-    """(paragraph, bullet, text) for a paragraph's own text and each of its bullets."""
-    return [
-        (p, k, text)
-        for p, paragraph in enumerate(section.paragraphs, 1)
-        for k, text in [(None, paragraph.text), *enumerate(paragraph.items, 1)]
-    ]
 
 
 def carried_over(plan: Section | None, next_plan: Section | None) -> list[Carried]:
@@ -471,10 +465,11 @@ def search(
         candidates: list[tuple[Section, str, int | None, int | None]] = [
             (title, item.title, None, None)
         ]
-        for section in timeline(report, item):
-            for p, paragraph in enumerate(section.paragraphs, 1):
-                candidates.append((section, paragraph.text, p, None))
-                candidates += [(section, b, p, k) for k, b in enumerate(paragraph.items, 1)]
+        candidates += [
+            (section, text, p, k)
+            for section in timeline(report, item)
+            for p, k, text in section_units(section)
+        ]
         for section, text, paragraph_number, bullet in candidates:
             if section.kind not in wanted or (year is not None and section.year != year):
                 continue
@@ -509,7 +504,7 @@ class YearStats(NamedTuple):
 
 
 def _word_count(section: Section | None) -> int:
-    return sum(len(words(t)) for t in text_of(section)) if section else 0
+    return sum(len(words(text)) for _, _, text in section_units(section)) if section else 0
 
 
 def stats(report: Report) -> list[YearStats]:

@@ -20,6 +20,7 @@ from typer.core import TyperGroup
 from strategy_cli.cli import state
 from strategy_cli.cli.command import skip_coercion
 from strategy_cli.errors import StrategyError
+from strategy_cli.output.terminal import visible
 
 
 class Spec(NamedTuple):
@@ -100,7 +101,7 @@ class _Commands(TyperGroup):
             code = result if isinstance(result, int) else 0
         except _CLICK_ERROR as error:
             code = _usage_error(error)
-        except _ABORT:
+        except typer.Abort:
             state.say("interrupted")
             code = INTERRUPTED
         if standalone_mode:
@@ -129,14 +130,16 @@ class _Commands(TyperGroup):
             raise typer.Exit(0) from None
         except OSError as error:
             # Only writing the output can fail here (files are read and written by the core,
-            # which reports its own errors): a full disk under `--help`, say.
-            state.report_error(state.OutputError(f"cannot write: {error.strerror}"))
+            # which reports its own errors): a full disk, under a result or under `--help`.
+            state.report_error(
+                state.OutputError(f"cannot write to standard output: {error.strerror}")
+            )
             raise typer.Exit(1) from None
         except Exception as error:
             if os.environ.get("STRATEGY_DEBUG"):
                 raise
             state.say(
-                f"internal error: {type(error).__name__}: {state.inert(str(error))}\n"
+                f"internal error: {type(error).__name__}: {visible(str(error))}\n"
                 "this is a bug in strategy; run again with STRATEGY_DEBUG=1 for the traceback"
                 " and report it"
             )
@@ -147,7 +150,6 @@ _CLICK_ERROR: type[Exception] = next(
     c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
 )
 """click's exception base (typer 0.29 and later vendor click, so it is found, not imported)."""
-_ABORT = typer.Abort
 
 
 def _usage_error(error: Any) -> int:
@@ -159,7 +161,7 @@ def _usage_error(error: Any) -> int:
     message = message[:1].lower() + message[1:]
     ctx = getattr(error, "ctx", None)
     hint = f"see `{ctx.command_path} --help`" if ctx is not None else None
-    state.say(f"error: {state.inert(message)}" + (f"\n{hint}" if hint else ""))
+    state.say(f"error: {visible(message)}" + (f"\n{hint}" if hint else ""))
     return int(getattr(error, "exit_code", 2))
 
 

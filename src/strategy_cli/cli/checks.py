@@ -10,6 +10,7 @@ import typer
 from strategy_cli.cli import state
 from strategy_cli.cli.command import Command
 from strategy_cli.cli.options import DataOption
+from strategy_cli.english import plural
 from strategy_cli.errors import UsageError
 from strategy_cli.output.terminal import visible
 
@@ -38,8 +39,7 @@ def _targets(paths: list[str] | None, data: str | None, only_reports: bool) -> F
 def _skipped(count: int) -> str:
     if not count:
         return ""
-    files, verb = ("files", "are") if count != 1 else ("file", "is")
-    return f"; skipped {count} {files} that {verb} not report data"
+    return f"; skipped {plural(count, 'file')} that {'is' if count == 1 else 'are'} not report data"
 
 
 def _codes(values: list[str] | None) -> list[str]:
@@ -201,8 +201,6 @@ def fmt_(
             remember_text(after, report)
             state.note(f"reformatted {path}")
     unchanged = len(targets) - changed
-    state.note(
-        f"{unchanged} file{'s' if unchanged != 1 else ''} left unchanged" + _skipped(found.skipped)
-    )
+    state.note(f"{plural(unchanged, 'file')} left unchanged" + _skipped(found.skipped))
     if changed and (check or show_diff):
         raise typer.Exit(1)

@@ -10,6 +10,7 @@ import typer
 from strategy_cli.cli import state
 from strategy_cli.cli.command import Command
 from strategy_cli.cli.options import DataOption, OutputOption, refuse_forbidden, write
+from strategy_cli.english import plural
 from strategy_cli.errors import UsageError
 from strategy_cli.output.terminal import visible
 
@@ -55,6 +56,7 @@ def import_(
 ) -> None:
     """Turn a published page (one heading or paragraph per line) into a data file."""
     from strategy_cli.analysis.query import spans
+    from strategy_cli.pages.fetch import fetch, is_url
     from strategy_cli.pages.formats import page_format as as_format
     from strategy_cli.pages.formats import read_any
     from strategy_cli.store.files import display_name, read_text
@@ -63,8 +65,6 @@ def import_(
     for option, value in (("--department", department), ("--source", source)):
         refuse_forbidden(option, value)
     chosen = as_format(page_format)
-    from strategy_cli.pages.fetch import fetch, is_url
-
     if is_url(page):
         text, name = fetch(page), page
         source = source or f"GOV.UK: {page}"
@@ -73,17 +73,11 @@ def import_(
     imported = read_any(text, name, chosen, department, source)
     report = imported.report
     if imported.set_aside:
-        count = len(imported.set_aside)
-        state.note(
-            f"set aside {count} line{'s' if count != 1 else ''} of page furniture:"
-            f" {spans(imported.set_aside)}"
-        )
+        lines = plural(len(imported.set_aside), "line")
+        state.note(f"set aside {lines} of page furniture: {spans(imported.set_aside)}")
     if imported.trimmed:
-        count = len(imported.trimmed)
-        state.note(
-            f"trimmed stray spaces on {count} line{'s' if count != 1 else ''}:"
-            f" {spans(imported.trimmed)}"
-        )
+        lines = plural(len(imported.trimmed), "line")
+        state.note(f"trimmed stray spaces on {lines}: {spans(imported.trimmed)}")
     if imported.cut_off is not None:
         state.note(
             f"warning: line {imported.cut_off}, the last, ends mid-sentence: is the page complete?"
@@ -93,8 +87,7 @@ def import_(
         from strategy_cli.store.cache import remember_text
 
         remember_text(text, report)
-        count = len(report.actions)
-        state.note(f"wrote {count} action{'s' if count != 1 else ''} to {output}")
+        state.note(f"wrote {plural(len(report.actions), 'action')} to {output}")
 
 
 @app.command(

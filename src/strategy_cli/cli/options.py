@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, overload
 
 import typer
 
@@ -102,6 +102,14 @@ OutputOption = Annotated[
         "--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout."
     ),
 ]
+
+
+@overload
+def whole(value: str, name: str) -> int: ...
+
+
+@overload
+def whole(value: str | None, name: str) -> int | None: ...
 
 
 def whole(value: str | None, name: str) -> int | None:

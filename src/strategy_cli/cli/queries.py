@@ -88,7 +88,6 @@ def show(
 
     out = _formatter(fmt, excel)
     asked, chosen = whole(number, "N"), whole(year, "--year")
-    assert asked is not None
     result = show_action(state.report(data), asked, chosen)
     state.emit(out.show(result))
     if not result.sections:
@@ -140,8 +139,6 @@ def diff(
 
     out = _formatter(fmt, excel)
     made, planned_for = whole(planned_in, "A"), whole(year, "B")
-    assert made is not None
-    assert planned_for is not None
     result = diff_years(state.report(data), made, planned_for, whole(action, "--action"))
     state.emit(out.diff(result, detail=action is not None))
     if exit_code and (result.number_with("planned_only") or result.carried_over):

@@ -24,10 +24,6 @@ data: str | None = None
 """`--data` given before the command; one given after it wins."""
 
 
-def inert(text: str) -> str:
-    return visible(text)
-
-
 def say(message: str) -> None:
     """One message line (or a few) on stderr, prefixed as every message of the tool is."""
     try:
@@ -40,7 +36,7 @@ def say(message: str) -> None:
 def note(message: str) -> None:
     """A status line on stderr ("wrote ...", "no matches"); data in it made inert."""
     try:
-        sys.stderr.write(f"{inert(message)}\n")
+        sys.stderr.write(f"{visible(message)}\n")
         sys.stderr.flush()
     except (OSError, ValueError, UnicodeEncodeError):
         pass
@@ -49,9 +45,9 @@ def note(message: str) -> None:
 def report_error(error: StrategyError) -> None:
     """One line (and a hint) on stderr; data in the message is made inert first."""
     where = f"{error.position}: " if error.position else ""
-    text = f"error: {inert(where)}{inert(error.message)}"
+    text = f"error: {visible(where)}{visible(error.message)}"
     if error.hint:
-        text += f"\n{inert(error.hint)}"
+        text += f"\n{visible(error.hint)}"
     say(text)
 
 
@@ -60,14 +56,14 @@ class OutputError(StrategyError):
 
 
 def emit(text: str) -> None:
-    """The result to stdout; a failed write is an `OutputError`."""
+    """The result to stdout. Text the stream cannot encode is an `OutputError` here; a stream
+    that fails (a full disk, a reader gone) is handled where every write is, in the command
+    group (`app._Commands.invoke`)."""
     if sys.stdout is None:
         raise OutputError("standard output is closed: nowhere to write the result")
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
-    except BrokenPipeError:
-        raise
     except UnicodeEncodeError as error:
         encoding = getattr(sys.stdout, "encoding", "?")
         raise OutputError(
@@ -75,17 +71,14 @@ def emit(text: str) -> None:
             f" {error.object[error.start : error.end]!r}",
             hint="set PYTHONIOENCODING=utf-8 (or a UTF-8 locale), or write to a file with -o",
         ) from None
-    except OSError as error:
-        raise OutputError(f"cannot write to standard output: {error.strerror}") from None
 
 
 def report(option: str | None = None) -> Report:
     """The report in use: `--data` after the command, else before it, else $STRATEGY_DATA,
     else the bundled report (from the cache when its bytes were seen before)."""
     from strategy_cli.store.cache import load_cached
-    from strategy_cli.store.location import resolve
 
-    path = resolve(option or data)
+    path = data_path(option)
     _say_if_waiting(path)
     return load_cached(path, warn=lambda message: say(f"warning: {message}"))
 
@@ -135,10 +128,10 @@ def guarded(call: Callable[[], Any]) -> int:
         return 130
     except BrokenPipeError:
         # The reader went away (`strategy list | head`): not an error worth a message.
-        _silence(sys.stdout)
+        silence_stdout()
         return 0
     except OSError as error:
-        _silence(sys.stdout)
+        silence_stdout()
         say(f"error: cannot write to standard output: {error.strerror}")
         return 1
     return code

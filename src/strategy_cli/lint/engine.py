@@ -17,6 +17,7 @@ from typing import Any
 
 from strategy_cli.analysis.query import plan_for
 from strategy_cli.analysis.similarity import CARRIED_OVER, likeness, words
+from strategy_cli.english import plural
 from strategy_cli.errors import DataError, Position
 from strategy_cli.lint.rules import RULES, Severity
 from strategy_cli.model.consistency import Path, Problem, document_errors
@@ -198,19 +199,15 @@ def _spacing(passage: Passage) -> Iterator[Problem]:
         )
 
 
-def _times(count: int) -> str:
-    return f"{count} time{'s' if count != 1 else ''}"
-
-
 def _apostrophes(texts: list[Passage]) -> Iterator[Problem]:
     straight = [(p, m) for p in texts for m in STRAIGHT.finditer(p.text)]
     curly = [(p, m) for p in texts for m in CURLY.finditer(p.text)]
     if not straight or not curly:
         return
     minority, style, other = (
-        (straight, "straight '", f"typographic ’ ({_times(len(curly))})")
+        (straight, "straight '", f"typographic ’ ({plural(len(curly), 'time')})")
         if len(straight) <= len(curly)
-        else (curly, "typographic ’", f"straight ' ({_times(len(straight))})")
+        else (curly, "typographic ’", f"straight ' ({plural(len(straight), 'time')})")
     )
     for passage, match in minority:
         yield Problem(

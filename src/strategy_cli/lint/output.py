@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import NoReturn
 
+from strategy_cli.english import plural
 from strategy_cli.lint.engine import FileResult, Finding
 from strategy_cli.lint.rules import RULES
+from strategy_cli.output.base import unreachable
 from strategy_cli.output.terminal import json_text, visible
 
 
@@ -85,12 +86,7 @@ def render_findings(results: list[FileResult], fmt: LintFormat) -> str:
         return "".join(github_line(f) + "\n" for f in findings)
     if fmt is LintFormat.json:
         return json_text([finding_json(f) for f in findings])
-    return _unreachable(fmt)
-
-
-def _unreachable(value: NoReturn) -> NoReturn:
-    """mypy proves every format is handled above (typing.assert_never is Python 3.11+)."""
-    raise AssertionError(value)
+    return unreachable(fmt)
 
 
 def summary(results: list[FileResult]) -> str:
@@ -100,11 +96,9 @@ def summary(results: list[FileResult]) -> str:
     warnings = len(findings) - errors
     acknowledged = sum(result.acknowledged for result in results)
 
-    def count(n: int, word: str) -> str:
-        return f"{n} {word}{'' if n == 1 else 's'}"
-
     text = (
-        f"{count(errors, 'error')}, {count(warnings, 'warning')} in {count(len(results), 'file')}"
+        f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in"
+        f" {plural(len(results), 'file')}"
     )
     where = "the file" if len(results) == 1 else "the files"
     return text + (f" ({acknowledged} acknowledged in {where})" if acknowledged else "")

@@ -74,12 +74,18 @@ class _Shorthand(Shorthand):
         )
 
 
-FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_FORBIDDEN = r"\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+FORBIDDEN = re.compile(f"[{_FORBIDDEN}]")
 """Characters no text of a report may hold, in any field: every C0 control (tab, newline and
 carriage return among them), DEL, every C1 control, the line and paragraph separators, the
 bidirectional embeddings, overrides and isolates, and lone surrogates (not characters at all:
 no UTF-8 file can hold one). Refused at the door (validation, import), so
 that no route out (terminal, export, CSV, Markdown, HTML) can carry one."""
+
+
+FORBIDDEN_RAW = re.compile(f"(?![\\t\\n\\r])[{_FORBIDDEN}]")
+"""The same set as it can stand raw in a data file, less YAML's own tab, line feed and carriage
+return (a tab inside text is refused when the text is checked)."""
 
 
 def forbidden_name(char: str) -> str:

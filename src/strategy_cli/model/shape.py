@@ -179,11 +179,6 @@ def to_plain(value: Any, node: Node, json: bool = True) -> Any:
     return value.isoformat() if json and isinstance(value, datetime.date) else value
 
 
-def to_python(value: Any, node: Node) -> Any:
-    """Plain Python data as a YAML file holds it: what validation takes."""
-    return to_plain(value, node, json=False)
-
-
 def to_tree(
     value: Any,
     node: Node,

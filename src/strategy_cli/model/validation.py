@@ -15,7 +15,7 @@ from pydantic_core import ErrorDetails
 from strategy_cli.errors import DataError, Position
 from strategy_cli.model.consistency import Path, Problem, document_errors
 from strategy_cli.model.report import Action, Paragraph, Report
-from strategy_cli.model.shape import TRUSTED, shape, to_python
+from strategy_cli.model.shape import TRUSTED, shape, to_plain
 
 KEYS = sorted({f.name for cls in (Report, Action, Paragraph) for f in fields(cls)})
 CODES = {
@@ -67,7 +67,7 @@ def validate(document: Any, *, document_rules: bool = True, json: bool = False) 
     `document` is plain data as a YAML file holds it, JSON text (with `json`), or a report
     (checked again, so that no instance passes unchecked)."""
     if isinstance(document, Report):
-        document = to_python(document, shape(Report))
+        document = to_plain(document, shape(Report), json=False)
     token = TRUSTED.set(True)
     try:
         run = adapter().validate_json if json else adapter().validate_python
@@ -86,14 +86,14 @@ def check_instance(instance: Any) -> None:
     """Validate a hand-built model instance: the boundary of the Python API."""
     token = TRUSTED.set(True)
     cls: Any = type(instance)
-    plain = to_python(instance, shape(cls))
+    plain = to_plain(instance, shape(cls), json=False)
     try:
         checked = adapter(cls).validate_python(plain)
     except ValidationError as error:
         raise InvalidReport(problems_from(error)) from None
     finally:
         TRUSTED.reset(token)
-    if to_python(checked, shape(cls)) != plain:
+    if to_plain(checked, shape(cls), json=False) != plain:
         raise InvalidReport(
             [
                 Problem(

@@ -10,6 +10,7 @@ from strategy_cli.analysis.query import (
     SearchResult,
     ShowResult,
     YearStats,
+    section_units,
 )
 from strategy_cli.output import words
 from strategy_cli.output.terminal import visible
@@ -65,7 +66,7 @@ class CsvFormat:
         rows = (
             (result.number, s.kind, s.year, s.heading, p, i, text)
             for s in result.sections
-            for p, i, text in words.section_rows(s)
+            for p, i, text in section_units(s)
         )
         return self._text(
             ["action", "kind", "year", "heading", "paragraph", "item", "text"], [title, *rows]
@@ -90,7 +91,7 @@ class CsvFormat:
                         i,
                         text,
                     )
-                    for p, i, text in words.section_rows(section)
+                    for p, i, text in section_units(section)
                 ]
         return self._text(
             ["action", "status", "carried_over", "side", "year", "paragraph", "item", "text"],

@@ -5,19 +5,17 @@ Kept in one place so that a table, a plain line and a Markdown document say the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from strategy_cli.analysis.query import (
     STATUSES,
     Carried,
     DiffResult,
     DiffRow,
-    Section,
     Status,
     YearMark,
     YearStats,
 )
 from strategy_cli.analysis.similarity import Chunk, word_diff
+from strategy_cli.english import plural
 
 STATUS_LABEL: dict[Status, str] = {
     "planned_and_reported": "planned and reported",
@@ -56,23 +54,13 @@ def stats_row(s: YearStats) -> list[int]:
     ]
 
 
-def section_rows(section: Section) -> Iterable[tuple[int | None, int | None, str]]:
-    """(paragraph number, item number, text): the long form of a section for CSV."""
-    for p, paragraph in enumerate(section.paragraphs, 1):
-        yield p, None, paragraph.text
-        for i, item in enumerate(paragraph.items, 1):
-            yield p, i, item
-
-
 def diff_summary(result: DiffResult) -> str:
     shown = [s for s in STATUSES if s != "not_due" or result.number_with(s)]
     counts = ", ".join(f"{result.number_with(s)} {STATUS_LABEL[s]}" for s in shown)
-    actions = f"{len(result.rows)} action{'s' if len(result.rows) != 1 else ''}"
-    items = result.carried_items
     return (
-        f"{result.planned_in} plans for {result.year} against {result.year} progress, {actions}:"
-        f" {counts}; {items} plan item{'s' if items != 1 else ''} carried over to"
-        f" {result.year + 1}."
+        f"{result.planned_in} plans for {result.year} against {result.year} progress,"
+        f" {plural(len(result.rows), 'action')}: {counts};"
+        f" {plural(result.carried_items, 'plan item')} carried over to {result.year + 1}."
     )
 
 

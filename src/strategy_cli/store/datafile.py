@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, NamedTuple
 
+from strategy_cli.english import plural
 from strategy_cli.errors import DataError, Position
 from strategy_cli.model.consistency import Problem
 from strategy_cli.model.report import Report
@@ -107,8 +107,7 @@ def _invalid(
     first_position, first_message = problems[0]
     more = len(problems) - 1
     hint = (
-        f"({more} more problem{'s' if more > 1 else ''} in this file;"
-        f" run `strategy lint {path}` to see them all)"
+        f"({plural(more, 'more problem')} in this file; run `strategy lint {path}` to see them all)"
         if more
         else None
     )
@@ -156,26 +155,17 @@ class _Duplicate(ValueError):
         self.key = key
 
 
-RAW_FORBIDDEN = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
-"""The characters no report may hold, as they can stand raw in a file: YAML would read NEL and
-the line separators as line breaks and fold them away, so the text is looked at before YAML
-reads it. (Tab, line feed and carriage return are YAML's own; a tab in text is refused after.)"""
-
-
 def raw_characters(text: str, name: str) -> list[tuple[Position, str]]:
-    """Every forbidden character written raw in a data file, at its line and column."""
-    from strategy_cli.model.report import forbidden_name
+    """Every forbidden character written raw in a data file, at its line and column: YAML
+    would read NEL and the line separators as line breaks and fold them away, so the text is
+    looked at before YAML reads it."""
+    from strategy_cli.model.report import FORBIDDEN_RAW, forbidden_name
 
     found = []
-    for match in RAW_FORBIDDEN.finditer(text):
-        before = text[: match.start()]
-        line = before.count("\n") + 1
-        column = match.start() - (before.rfind("\n") + 1) + 1
+    for match in FORBIDDEN_RAW.finditer(text):
         found.append(
             (
-                Position(name, line, column),
+                Position.at(name, text, match.start()),
                 f"T104 {forbidden_name(match.group())} in the file: text may not hold it (it is"
                 " invisible, or drives a terminal); delete it",
             )

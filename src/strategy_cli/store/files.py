@@ -16,6 +16,7 @@ MAX_BYTES = 2 * 1024 * 1024
 a file at the limit still parses in about 2 s (pure-Python YAML), a much larger one would not."""
 
 STDIN = "-"
+STDIN_CLOSED = "standard input is closed: give the report on it, or a file"
 
 
 def display_name(path: str) -> str:
@@ -28,9 +29,7 @@ def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
     try:
         if path == STDIN:
             if sys.stdin is None or sys.stdin.closed:
-                raise DataError(
-                    "standard input is closed: give the report on it, or a file", Position(name)
-                )
+                raise DataError(STDIN_CLOSED, Position(name))
             data = sys.stdin.buffer.read(limit + 1)
         else:
             size = os.stat(path).st_size
@@ -46,10 +45,8 @@ def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
         raise DataError("permission denied: cannot read the file", Position(name)) from None
     except OSError as error:
         raise DataError(f"cannot read the file: {error.strerror}", Position(name)) from None
-    except ValueError:  # a closed standard input
-        raise DataError(
-            "standard input is closed: give the report on it, or a file", Position(name)
-        ) from None
+    except ValueError:  # a standard input closed under us
+        raise DataError(STDIN_CLOSED, Position(name)) from None
     if len(data) > limit:
         raise DataError(_too_large(len(data), limit), Position(name))
     return data

@@ -96,11 +96,9 @@ def parse(text: str, name: str, positions: bool = True) -> Any:
         mark = error.problem_mark or error.context_mark
         raise YamlError(_yaml_message(error, code), _at(name, mark), code) from None
     except ReaderError as error:
-        before = text[: error.position]
-        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
         raise YamlError(
             f"character U+{error.character:04X} is not allowed in YAML: delete it",
-            Position(name, line, column),
+            Position.at(name, text, error.position),
             "Y101",
         ) from None
     except YAMLError as error:
