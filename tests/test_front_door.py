@@ -81,6 +81,8 @@ class TestFrontDoor:
             "Usage: strategy diff [OPTIONS] A B",
             "Usage: strategy search [OPTIONS] TEXT",
             "Usage: strategy stats [OPTIONS]",
+            "Usage: strategy scorecard [OPTIONS]",
+            "Usage: strategy assess [OPTIONS] ID",
             "Usage: strategy lint [OPTIONS] [PATH...]",
             "Usage: strategy fmt [OPTIONS] [PATH...]",
             "Usage: strategy import [OPTIONS] PAGE",

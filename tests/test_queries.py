@@ -125,7 +125,9 @@ Progress during 2014
 
 Planned activities in 2015
   Office for Civil Society will develop a digital capabilities programme for voluntary, community and social enterprise organisations.
+    ↳ 15/2015/1: not yet due
   Based at GDS, the team will use research results to focus activity on the hardest to reach demographic groups, using tools which have been proven to work elsewhere.
+    ↳ 15/2015/2: not yet due
 """)
 
     def test_year_narrows(self) -> None:
@@ -135,6 +137,7 @@ Action 7: Corporate publishing activities of all 24 central government departmen
 
 Planned activities in 2014
   The transition of the 300 agency and ALB sites will be completed in June 2014.
+    ↳ 7/2014/1: addressed (evidence 7/2014/1 4/2014/5)
 
 Progress during 2014
   All agency and ALBs moved to GOV.UK
@@ -161,14 +164,19 @@ including specialist skills
 
 Planned activities in 2015                                                                          \n\
   Cabinet Office will recruit to bring the CODATT unit to full capacity.                            \n\
+  ↳ 3/2015/1: not yet due                                                                           \n\
   Future plans include extending service management and service assessment training to help build   \n\
   the department’s capability for evaluating and managing services.                                 \n\
+  ↳ 3/2015/2: not yet due                                                                           \n\
   Cabinet Office leads on a number of digital projects that have cross-departmental application.    \n\
+  ↳ 3/2015/3: not yet due                                                                           \n\
   In the new year, the discovery work that is being initiated this year will lead to implementation \n\
   work supporting a number of professions within the civil service.                                 \n\
+  ↳ 3/2015/4: not yet due                                                                           \n\
   Cabinet Office will work with Civil Service Learning (CSL) and departments to analyse the results \n\
   of the annual skills review and address any gaps in basic skills so all its civil servants reach  \n\
   level 7 on the digital inclusion scale.                                                           \n\
+  ↳ 3/2015/5: not yet due                                                                           \n\
 """)
 
     def test_json(self) -> None:
@@ -183,8 +191,23 @@ Planned activities in 2015                                                      
 
     def test_csv(self) -> None:
         rows = list(csv.reader(io.StringIO(run("show", "3", "-y", "2014", "-f", "csv").stdout)))
-        assert rows[0] == ["action", "kind", "year", "heading", "paragraph", "item", "text"]
-        assert rows[1] == ["3", "title", "", "Action 3", "", "", rows[1][6]]
+        assert rows[0] == [
+            "action",
+            "kind",
+            "year",
+            "heading",
+            "paragraph",
+            "item",
+            "text",
+            "id",
+            "signal",
+            "status",
+            "carried_over_to",
+        ]
+        assert rows[1] == ["3", "title", "", "Action 3", "", "", rows[1][6], "", "", "", ""]
+        plan = next(r for r in rows if r[1] == "plan")
+        assert plan[7:] == ["3/2014/1", "addressed", "", ""]
+        rows = [r[:7] for r in rows]
         assert rows[4] == ["3", "progress", "2014", "Progress during 2014", "2", "", rows[4][6]]
         assert rows[5] == [
             "3",
@@ -204,6 +227,8 @@ Planned activities in 2015                                                      
 
 Through the Government in Parliament Group and GDS, it will work with departments to identify and amend any unnecessary legislative requirements that are holding back a shift to more straightforward digital services.
 
+*↳ 12/2013/1: addressed (evidence 12/2013/1)*
+
 ### Progress during 2013
 
 No cross-cutting legislative requirements have been identified in 2013.
@@ -212,6 +237,8 @@ No cross-cutting legislative requirements have been identified in 2013.
 
 Any cross-cutting legislative impediments will be escalated through the Digital Leaders Network.
 
+*↳ 12/2014/1: addressed (evidence 12/2014/1)*
+
 ### Progress during 2014
 
 No requirement for legislative change was identified.
@@ -219,6 +246,8 @@ No requirement for legislative change was identified.
 ### Planned activities in 2015
 
 No requirement for legislative change has yet been identified. If any are identified, these will be flagged up through the Digital Leaders Group for further action.
+
+*↳ 12/2015/1: not yet due*
 
 """)
 
@@ -273,6 +302,7 @@ class TestDiff:
         assert lines[0] == (
             "2013 plans for 2014 against 2014 progress, 16 actions: 14 planned and reported,"
             " 0 planned but not reported, 2 reported without a plan, 0 neither;"
+            " 18 plan items: 17 addressed, 1 mentioned only, 0 no trace;"
             " 1 plan item carried over to 2015."
         )
         for number in range(1, 17):
@@ -308,12 +338,19 @@ class TestDiff:
             "not_due": 16,
             "carried_over": 0,
             "carried_over_items": 0,
+            "items": 24,
+            "items_addressed": 0,
+            "items_mentioned": 0,
+            "items_no_trace": 0,
+            "items_not_due": 24,
         }
+        assert {item["signal"] for item in document["items"]} == {"not_due"}
         assert document["dated"] == 2015
         result = run("diff", "2014", "2015", "--exit-code")
         assert result.code == 0
         assert result.stdout.splitlines()[0].endswith(
-            "0 neither, 16 planned, not yet due; 0 plan items carried over to 2016."
+            "0 neither, 16 planned, not yet due; 24 plan items, not yet due;"
+            " 0 plan items carried over to 2016."
         )
         assert "  Not yet due: the report was dated in 2015." in result.stdout.splitlines()
 
@@ -360,12 +397,13 @@ class TestDiff:
     def test_commitments_are_the_plan_for_the_first_year(self) -> None:
         result = run("diff", "2012", "2013", "--action", "1")
         assert result.stdout == snapshot("""\
-2012 plans for 2013 against 2013 progress, 1 action: 1 planned and reported, 0 planned but not reported, 0 reported without a plan, 0 neither; 0 plan items carried over to 2014.
+2012 plans for 2013 against 2013 progress, 1 action: 1 planned and reported, 0 planned but not reported, 0 reported without a plan, 0 neither; 1 plan item: 1 addressed, 0 mentioned only, 0 no trace; 0 plan items carried over to 2014.
 
 Action 1: Departmental and transactional agency boards will include an active digital leader
   [planned and reported]
   Planned for 2013: Departmental digital strategy commitments (December 2012)
     Cabinet Office’s Executive Management Committee (EMC) has seized upon leadership of the digital agenda and an EMC-level digital sponsor, focused inwardly on the workings of Cabinet Office, will be identified by April 2013. It will establish a Cabinet Office Digital Steering Committee covering a range of seniority and work areas by February 2013.
+  ↳ 1/2013/1: addressed (evidence 1/2013/1)
   Progress during 2013
     EMC has committed to carrying out the digital strategy as a standing item of EMC meetings. An EMC-level digital leader has been identified to focus inwardly on the workings of Cabinet Office. The creation of a digital governance team is underway to join up the progress of the digital strategy across Cabinet Office.
   Plan for 2014 against the plan for 2013, word by word:
@@ -382,12 +420,13 @@ Action 1: Departmental and transactional agency boards will include an active di
     def test_action_detail_has_a_word_diff(self) -> None:
         result = run("diff", "2013", "2014", "--action", "12")
         assert result.stdout == snapshot("""\
-2013 plans for 2014 against 2014 progress, 1 action: 1 planned and reported, 0 planned but not reported, 0 reported without a plan, 0 neither; 0 plan items carried over to 2015.
+2013 plans for 2014 against 2014 progress, 1 action: 1 planned and reported, 0 planned but not reported, 0 reported without a plan, 0 neither; 1 plan item: 1 addressed, 0 mentioned only, 0 no trace; 0 plan items carried over to 2015.
 
 Action 12: Cabinet Office will continue to work with departments to remove legislative barriers which unnecessarily prevent the development of straightforward and convenient digital services.
   [planned and reported]
   Planned for 2014 (in the 2013 report)
     Any cross-cutting legislative impediments will be escalated through the Digital Leaders Network.
+  ↳ 12/2014/1: addressed (evidence 12/2014/1)
   Progress during 2014
     No requirement for legislative change was identified.
   Plan for 2015 against the plan for 2014, word by word:
@@ -398,13 +437,15 @@ Action 12: Cabinet Office will continue to work with departments to remove legis
         output = run("diff", "2013", "2014", "-a", "12", env=TERMINAL).stdout
         assert without_styles(output) == snapshot("""\
 2013 plans for 2014 against 2014 progress, 1 action: 1 planned and reported, 0 planned but not \n\
-reported, 0 reported without a plan, 0 neither; 0 plan items carried over to 2015.
+reported, 0 reported without a plan, 0 neither; 1 plan item: 1 addressed, 0 mentioned only, 0 no \n\
+trace; 0 plan items carried over to 2015.
 
 Action 12: Cabinet Office will continue to work with departments to remove legislative barriers \n\
 which unnecessarily prevent the development of straightforward and convenient digital services.
   planned and reported                                                                              \n\
   Planned for 2014 (in the 2013 report)                                                             \n\
     Any cross-cutting legislative impediments will be escalated through the Digital Leaders Network.
+    ↳ 12/2014/1: addressed (evidence 12/2014/1)                                                     \n\
   Progress during 2014                                                                              \n\
     No requirement for legislative change was identified.                                           \n\
   Plan for 2015 against the plan for 2014, word by word:                                            \n\
@@ -429,8 +470,11 @@ which unnecessarily prevent the development of straightforward and convenient di
             "paragraph",
             "item",
             "text",
+            "id",
+            "signal",
         ]
-        assert ["15", "progress_only", "", "plan", "", "", "", ""] in rows
+        assert ["15", "progress_only", "", "plan", "", "", "", "", "", ""] in rows
+        assert ["2/2014/1", "addressed"] in [r[8:] for r in rows if r[3] == "plan"]
         markdown = run("diff", "2013", "2014", "-a", "15", "-f", "markdown").stdout
         assert markdown == snapshot("""\
 2013 plans for 2014 against 2014 progress, 1 action: 0 planned and reported, 0 planned but not reported, 1 reported without a plan, 0 neither; 0 plan items carried over to 2015.
@@ -546,10 +590,10 @@ class TestStats:
 
     def test_piped(self) -> None:
         assert run("stats").stdout == snapshot("""\
-year	reported	planned	planned_and_reported	carried_over	progress_words	plan_words
-2013	14	14	14	0	1047	669
-2014	16	14	14	1	1277	494
-2015	0	16	0	0	0	602
+year	reported	planned	planned_and_reported	carried_over	progress_words	plan_words	items	addressed	mentioned	no_trace	not_due	verdicts
+2013	14	14	14	0	1047	669	14	14	0	0	0	0
+2014	16	14	14	1	1277	494	18	17	1	0	0	0
+2015	0	16	0	0	0	602	24	0	0	0	24	0
 """)
 
     def test_terminal(self) -> None:
@@ -565,6 +609,14 @@ year	reported	planned	planned_and_reported	carried_over	progress_words	plan_word
   2015          0        16              0              0      0 progress                           \n\
                                                              602 plans    ███████████               \n\
                                                                                                     \n\
+Plan items                                                              \n\
+                                                                        \n\
+  Year   Items   Addressed   Mentioned   No trace   Not due   Verdicts  \n\
+ ────────────────────────────────────────────────────────────────────── \n\
+  2013      14          14           0          0         0          0  \n\
+  2014      18          17           1          0         0          0  \n\
+  2015      24           0           0          0        24          0  \n\
+                                                                        \n\
 """)
 
     def test_json(self) -> None:
@@ -577,6 +629,12 @@ year	reported	planned	planned_and_reported	carried_over	progress_words	plan_word
             "carried_over": 1,
             "progress_words": years[1]["progress_words"],
             "plan_words": years[1]["plan_words"],
+            "items": 18,
+            "addressed": 17,
+            "mentioned": 1,
+            "no_trace": 0,
+            "not_due": 0,
+            "verdicts": 0,
         }
 
 
@@ -712,6 +770,8 @@ Planned activities in 2014                                                      
   provide the required support to the department. Workshops and learning events \n\
   orientated around digital capability will be held, developing capability and  \n\
   training and supporting staff across the department.                          \n\
+  ↳ 3/2014/1: addressed (evidence 3/2014/2 3/2014/2.1 3/2014/2.3 3/2014/2.2     \n\
+  12/2014/1 3/2014/2.4 3/2014/1 9/2014/1 8/2014/1 3/2014/3)                     \n\
 
 Progress during 2014                                                            \n\
   Cabinet Office started to build an internal specialist digital capability     \n\
@@ -740,6 +800,7 @@ Action 3: All departments will ensure that they have appropriate digital capabil
 Planned activities in 2014                                                                                                                                                                              \n\
   Cabinet Office will identify the scope of a new digital unit and take action to build what is required to support the digital strategy. This unit will provide the required support to the department.
   Workshops and learning events orientated around digital capability will be held, developing capability and training and supporting staff across the department.                                       \n\
+  ↳ 3/2014/1: addressed (evidence 3/2014/2 3/2014/2.1 3/2014/2.3 3/2014/2.2 12/2014/1 3/2014/2.4 3/2014/1 9/2014/1 8/2014/1 3/2014/3)                                                                   \n\
 
 Progress during 2014                                                                                                                                                                                    \n\
   Cabinet Office started to build an internal specialist digital capability team, the Cabinet Office Digital and Technology Team (CODATT).                                                              \n\
@@ -758,8 +819,8 @@ Progress during 2014                                                            
         result = run("diff", "2013", "2014", "-a", "12", env={**TERMINAL, "COLUMNS": "80"})
         assert without_styles(result.stdout) == snapshot("""\
 2013 plans for 2014 against 2014 progress, 1 action: 1 planned and reported, 0 \n\
-planned but not reported, 0 reported without a plan, 0 neither; 0 plan items \n\
-carried over to 2015.
+planned but not reported, 0 reported without a plan, 0 neither; 1 plan item: 1 \n\
+addressed, 0 mentioned only, 0 no trace; 0 plan items carried over to 2015.
 
 Action 12: Cabinet Office will continue to work with departments to remove \n\
 legislative barriers which unnecessarily prevent the development of \n\
@@ -768,6 +829,7 @@ straightforward and convenient digital services.
   Planned for 2014 (in the 2013 report)                                         \n\
     Any cross-cutting legislative impediments will be escalated through the     \n\
     Digital Leaders Network.                                                    \n\
+    ↳ 12/2014/1: addressed (evidence 12/2014/1)                                 \n\
   Progress during 2014                                                          \n\
     No requirement for legislative change was identified.                       \n\
   Plan for 2015 against the plan for 2014, word by word:                        \n\
@@ -780,12 +842,14 @@ straightforward and convenient digital services.
     def test_diff_at_200_columns(self) -> None:
         result = run("diff", "2013", "2014", "-a", "12", env={**TERMINAL, "COLUMNS": "200"})
         assert without_styles(result.stdout) == snapshot("""\
-2013 plans for 2014 against 2014 progress, 1 action: 1 planned and reported, 0 planned but not reported, 0 reported without a plan, 0 neither; 0 plan items carried over to 2015.
+2013 plans for 2014 against 2014 progress, 1 action: 1 planned and reported, 0 planned but not reported, 0 reported without a plan, 0 neither; 1 plan item: 1 addressed, 0 mentioned only, 0 no trace; 0
+plan items carried over to 2015.
 
 Action 12: Cabinet Office will continue to work with departments to remove legislative barriers which unnecessarily prevent the development of straightforward and convenient digital services.
   planned and reported                                                                                                                                                                                  \n\
   Planned for 2014 (in the 2013 report)                                                                                                                                                                 \n\
     Any cross-cutting legislative impediments will be escalated through the Digital Leaders Network.                                                                                                    \n\
+    ↳ 12/2014/1: addressed (evidence 12/2014/1)                                                                                                                                                         \n\
   Progress during 2014                                                                                                                                                                                  \n\
     No requirement for legislative change was identified.                                                                                                                                               \n\
   Plan for 2015 against the plan for 2014, word by word:                                                                                                                                                \n\
@@ -807,6 +871,14 @@ Action 12: Cabinet Office will continue to work with departments to remove legis
   2015          0        16              0              0      0 progress       \n\
                                                              602 plans    ██    \n\
                                                                                 \n\
+Plan items                                                              \n\
+                                                                        \n\
+  Year   Items   Addressed   Mentioned   No trace   Not due   Verdicts  \n\
+ ────────────────────────────────────────────────────────────────────── \n\
+  2013      14          14           0          0         0          0  \n\
+  2014      18          17           1          0         0          0  \n\
+  2015      24           0           0          0        24          0  \n\
+                                                                        \n\
 """)
 
     def test_stats_at_200_columns(self) -> None:
@@ -822,6 +894,14 @@ Action 12: Cabinet Office will continue to work with departments to remove legis
   2015          0        16                 0              0      0 progress                                 \n\
                                                                 602 plans    ██████████████                  \n\
                                                                                                              \n\
+Plan items                                                              \n\
+                                                                        \n\
+  Year   Items   Addressed   Mentioned   No trace   Not due   Verdicts  \n\
+ ────────────────────────────────────────────────────────────────────── \n\
+  2013      14          14           0          0         0          0  \n\
+  2014      18          17           1          0         0          0  \n\
+  2015      24           0           0          0        24          0  \n\
+                                                                        \n\
 """)
 
 

@@ -55,6 +55,11 @@ def strategy(
     )
 
 
+def report_entries(folder: Path) -> list[Path]:
+    """The cache's report entries, without what is derived from them (`scorecard-...`)."""
+    return [p for p in folder.iterdir() if not p.name.startswith("scorecard-")]
+
+
 def one_message(result: subprocess.CompletedProcess[str]) -> str:
     """The one message line a failure prints: no traceback, no second line but a hint."""
     assert "Traceback" not in result.stderr
@@ -241,7 +246,7 @@ class TestCacheTrust:
         folder = tmp_path / "cache"
         assert strategy("show", "5", cache=folder).returncode == 0
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
-        assert [stat.S_IMODE(p.stat().st_mode) for p in folder.iterdir()] == [0o600]
+        assert {stat.S_IMODE(p.stat().st_mode) for p in folder.iterdir()} == {0o600}
 
     def test_the_default_folder_and_its_parent_are_private(self, tmp_path: Path) -> None:
         result = strategy(
@@ -264,7 +269,7 @@ class TestCacheTrust:
     def test_forged_entries_are_ignored(self, tmp_path: Path) -> None:
         folder = tmp_path / "cache"
         honest = strategy("show", "1", cache=folder).stdout
-        (entry,) = folder.iterdir()
+        (entry,) = report_entries(folder)
         forged = json.loads(entry.read_text(encoding="utf-8"))
         forged["actions"][0]["title"] = "FORGED"
         entry.write_text(json.dumps(forged), encoding="utf-8")
@@ -275,6 +280,25 @@ class TestCacheTrust:
         os.mkfifo(entry)  # a FIFO where an entry should be: never read, never waited on
         result = strategy("show", "1", cache=folder, timeout=10)
         assert result.stdout == honest
+
+    def test_forged_scorecard_entries_are_rebuilt(self, tmp_path: Path) -> None:
+        """A derived entry is only ids, scores and words: one that names what the report does
+        not hold, or is not what `encode` writes, is computed again; no text comes from it."""
+        folder = tmp_path / "cache"
+        honest = strategy("scorecard", "--format", "json", cache=folder).stdout
+        (entry,) = folder.glob("scorecard-*.json")
+        plain = json.loads(entry.read_text(encoding="utf-8"))
+        forgeries: list[object] = [
+            {**plain, "items": [["99/2014/1", "addressed", [], []], *plain["items"][1:]]},
+            {**plain, "items": [[*plain["items"][0][:1], "complete", [], []], *plain["items"][1:]]},
+            {**plain, "links": {"1/2014/1": ["77/2015/1"]}},
+            {"items": "\u001b[31m"},
+            [],
+        ]
+        for forged in forgeries:
+            entry.write_text(json.dumps(forged), encoding="utf-8")
+            result = strategy("scorecard", "--format", "json", cache=folder)
+            assert (result.returncode, result.stdout, result.stderr) == (0, honest, "")
 
     def test_an_empty_home_makes_no_cache_at_the_root(self, tmp_path: Path) -> None:
         result = strategy(
@@ -438,7 +462,7 @@ class TestSecondRedTeamPass:
     def test_a_symlink_in_the_cache_is_replaced_not_written_through(self, tmp_path: Path) -> None:
         folder = tmp_path / "cache"
         assert strategy("show", "5", cache=folder).returncode == 0
-        (entry,) = folder.iterdir()
+        (entry,) = report_entries(folder)
         victim = tmp_path / "victim.txt"
         victim.write_text("precious data\n", encoding="utf-8")
         entry.unlink()
@@ -635,7 +659,7 @@ class TestSecondRedTeamPass:
     ) -> None:
         folder = tmp_path / "cache"
         honest = strategy("show", "1", cache=folder).stdout
-        (entry,) = folder.iterdir()
+        (entry,) = report_entries(folder)
         text = entry.read_text(encoding="utf-8")
         title = '"title": "Departmental and transactional'
         assert title in text

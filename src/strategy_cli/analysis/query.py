@@ -10,13 +10,18 @@ original commitments are the plan for the year after they were made.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Any, Literal, NamedTuple
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from strategy_cli.analysis.similarity import CARRIED_OVER, similarity, words
 from strategy_cli.errors import UsageError
 from strategy_cli.model.headings import heading, section_order
 from strategy_cli.model.report import Action, Paragraph, Report
+
+if TYPE_CHECKING:
+    from strategy_cli.analysis.items import ItemId
+    from strategy_cli.analysis.scorecard import Row
 
 Kind = Literal["title", "note", "commitment", "progress", "plan"]
 KINDS: tuple[Kind, ...] = ("title", "note", "commitment", "progress", "plan")
@@ -211,6 +216,8 @@ class ShowResult(NamedTuple):
     number: int
     title: str
     sections: list[Section]
+    items: Mapping[ItemId, Row] = MappingProxyType({})
+    """The scorecard row of each plan item shown: its signal, verdict and links."""
 
 
 def show_action(report: Report, number: int, year: int | None = None) -> ShowResult:
@@ -292,6 +299,13 @@ class DiffResult(NamedTuple):
 
     dated: int | None = None
     """The year the report was dated in (plans for it or later were not yet due)."""
+    items: tuple[Row, ...] = ()
+    """The scorecard row of each plan item for the year, in the actions shown."""
+
+    @property
+    def unanswered(self) -> int:
+        """Plan items due whose year's progress holds no evidence for them."""
+        return sum(1 for r in self.items if r.signal in ("mentioned", "no_trace"))
 
 
 def carried_over(plan: Section | None, next_plan: Section | None) -> list[Carried]:
@@ -501,6 +515,13 @@ class YearStats(NamedTuple):
     carried_over: int
     progress_words: int
     plan_words: int
+    items: int = 0
+    """Plan items for the year, and their computed signals and recorded verdicts."""
+    addressed: int = 0
+    mentioned: int = 0
+    no_trace: int = 0
+    not_due: int = 0
+    verdicts: int = 0
 
 
 def _word_count(section: Section | None) -> int:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Hashable, Iterator, Sequence
 from difflib import SequenceMatcher
 from typing import Literal, NamedTuple
 
@@ -94,3 +96,50 @@ def plain_word_diff(chunks: list[Chunk]) -> str:
     """The diff without colour: `[-removed-]{+added+}`, git's --word-diff=plain markers."""
     marks = {"same": "{}", "removed": "[-{}-]", "added": "{{+{}+}}"}
     return " ".join(marks[c.op].format(c.text) for c in chunks)
+
+
+SHINGLE = 4
+COMMON_SHINGLE = 50
+"""A run of four words found in more places than this is boilerplate, not a sign of a copy."""
+
+
+def near_copies(
+    texts: Sequence[str], groups: Sequence[Hashable], min_words: int = 1
+) -> Iterator[tuple[int, int, float]]:
+    """(i, j, likeness) for every pair of texts of different groups, j < i, that are mostly the
+    same words in order. Shared four-word shingles find the candidates cheaply (near-linear in
+    the text), the likeness confirms them."""
+    distinct = {t: [_key(w) for w in words(t)] for t in set(texts)}
+    keyed = [distinct[t] for t in texts]
+    sets = {
+        t: {tuple(ws[i : i + SHINGLE]) for i in range(max(len(ws) - SHINGLE + 1, 1))}
+        for t, ws in distinct.items()
+    }
+    shingles = [sets[t] for t in texts]
+    seen: dict[tuple[str, str], float] = {}
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for number, found in enumerate(shingles):
+        for shingle in found:
+            index[shingle].append(number)
+    for number, text in enumerate(texts):
+        if len(keyed[number]) < min_words:
+            continue
+        shared: dict[int, int] = defaultdict(int)
+        for shingle in shingles[number]:
+            others = index[shingle]
+            if len(others) > COMMON_SHINGLE:
+                continue
+            for other in others:
+                if other < number:
+                    shared[other] += 1
+        for other in sorted(shared):
+            if groups[other] == groups[number] or shared[other] < 0.5 * min(
+                len(shingles[number]), len(shingles[other])
+            ):
+                continue
+            pair = (text, texts[other])
+            score = seen.get(pair)
+            if score is None:
+                score = seen[pair] = likeness(*pair)
+            if score >= CARRIED_OVER:
+                yield number, other, score

@@ -34,6 +34,8 @@ COMMANDS: dict[str, Spec] = {
     "diff": Spec("queries", "Planned against actual: year A's plans for B, beside B's progress."),
     "search": Spec("queries", "Search all text; the match is highlighted."),
     "stats": Spec("queries", "Per year: progress, plans, follow-through, carried-over plans."),
+    "scorecard": Spec("queries", "Every plan item: evidence, signal, verdict, carried over."),
+    "assess": Spec("review", "Record a verdict on a plan item, with the quote it rests on."),
     "lint": Spec("checks", "Check data files: each problem at its line and column."),
     "fmt": Spec("checks", "Rewrite data files in the canonical layout, keeping comments."),
     "import": Spec("data", "Turn a published page into a data file."),
@@ -58,8 +60,10 @@ class _LazyCommands(Mapping[str, Any]):
         if name not in self._built:
             spec = COMMANDS[name]
             module = importlib.import_module(f"strategy_cli.cli.{spec.module}")
-            group = typer.main.get_command(module.app)
-            self._built[name] = group.commands[name]  # type: ignore[attr-defined]
+            built = typer.main.get_command(module.app)
+            # typer builds a module of one command as that command, not as a group
+            commands = getattr(built, "commands", {name: built})
+            self._built[name] = commands[name]
         return self._built[name]
 
     def __iter__(self) -> Iterator[str]:

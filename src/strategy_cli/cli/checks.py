@@ -30,10 +30,12 @@ OnlyReportsOption = Annotated[
 ]
 
 
-def _targets(paths: list[str] | None, data: str | None, only_reports: bool) -> Found:
+def _targets(
+    paths: list[str] | None, data: str | None, only_reports: bool, verdicts: bool = False
+) -> Found:
     from strategy_cli.store.discovery import find_reports
 
-    return find_reports(paths or [state.data_path(data)], only_reports)
+    return find_reports(paths or [state.data_path(data)], only_reports, verdicts)
 
 
 def _skipped(count: int) -> str:
@@ -124,7 +126,7 @@ def lint(
         output = LintFormat(fmt)
     except ValueError:
         raise UsageError(f"unknown format {fmt!r}; choose text, json or github") from None
-    found = _targets(paths, data, only_reports)
+    found = _targets(paths, data, only_reports, verdicts=True)
     results = lint_paths(found.files, chosen)
     state.emit(render_findings(results, output))
     state.note(summary(results) + _skipped(found.skipped))

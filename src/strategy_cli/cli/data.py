@@ -124,13 +124,28 @@ def export(
     write(text, output, check=check)
 
 
-@app.command(cls=Command, epilog="strategy schema -o data/strategy.schema.json")
+@app.command(
+    cls=Command,
+    epilog=(
+        "strategy schema -o data/strategy.schema.json\n"
+        "strategy schema --verdicts -o data/verdicts.schema.json"
+    ),
+)
 def schema(
+    verdicts: Annotated[
+        bool, typer.Option("--verdicts", help="The schema of a verdicts file instead.")
+    ] = False,
     output: OutputOption = None,
 ) -> None:
-    """Print the JSON Schema of the data file (for editors and check-jsonschema)."""
+    """Print the JSON Schema of the data file, or of a verdicts file (for editors and
+    check-jsonschema)."""
     import json
 
     from strategy_cli.model.schema import schema_text
 
+    if verdicts:
+        from strategy_cli.model.verdicts import Verdicts
+
+        write(schema_text(Verdicts), output, check=json.loads)
+        return
     write(schema_text(), output, check=json.loads)

@@ -1,5 +1,5 @@
-"""The read commands: list, show, diff, search, stats. Each loads the report, asks the core,
-and hands the finished result to the chosen format."""
+"""The read commands: list, show, diff, search, stats, scorecard. Each loads the report, asks
+the core, and hands the finished result to the chosen format."""
 
 from __future__ import annotations
 
@@ -88,7 +88,11 @@ def show(
 
     out = _formatter(fmt, excel)
     asked, chosen = whole(number, "N"), whole(year, "--year")
-    result = show_action(state.report(data), asked, chosen)
+    report, card, _ = state.scorecard(data)
+    result = show_action(report, asked, chosen)
+    result = result._replace(
+        items={r.item.id: r for r in card.rows if r.item.action == result.number}
+    )
     state.emit(out.show(result))
     if not result.sections:
         state.note(f"action {result.number} has nothing about {chosen}")
@@ -128,7 +132,10 @@ def diff(
     ] = None,
     exit_code: Annotated[
         bool,
-        typer.Option("--exit-code", help="Exit 1 if any plan went unreported or was carried over."),
+        typer.Option(
+            "--exit-code",
+            help="Exit 1 if any plan due went unreported (no evidence) or was carried over.",
+        ),
     ] = False,
     fmt: FormatOption = "table",
     excel: ExcelOption = False,
@@ -139,9 +146,16 @@ def diff(
 
     out = _formatter(fmt, excel)
     made, planned_for = whole(planned_in, "A"), whole(year, "B")
-    result = diff_years(state.report(data), made, planned_for, whole(action, "--action"))
+    report, card, _ = state.scorecard(data)
+    result = diff_years(report, made, planned_for, whole(action, "--action"))
+    shown = {r.number for r in result.rows}
+    result = result._replace(
+        items=tuple(r for r in card.rows if r.item.year == planned_for and r.item.action in shown)
+    )
     state.emit(out.diff(result, detail=action is not None))
-    if exit_code and (result.number_with("planned_only") or result.carried_over):
+    if exit_code and (
+        result.number_with("planned_only") or result.unanswered or result.carried_over
+    ):
         raise typer.Exit(1)
 
 
@@ -217,6 +231,80 @@ def _regex_seconds() -> float:
 def stats(fmt: FormatOption = "table", excel: ExcelOption = False, data: DataOption = None) -> None:
     """Per year: actions reporting progress, making plans, following through, carrying over."""
     from strategy_cli.analysis.query import stats as compute
+    from strategy_cli.analysis.scorecard import with_items
 
     out = _formatter(fmt, excel)
-    state.emit(out.stats(compute(state.report(data))))
+    report, card, _ = state.scorecard(data)
+    state.emit(out.stats(with_items(compute(report), card)))
+
+
+@app.command(
+    cls=Command,
+    epilog=(
+        "strategy scorecard\n"
+        "strategy scorecard --year 2014 --signal no_trace --signal mentioned\n"
+        "strategy scorecard --chain 4/2014/5\n"
+        "strategy scorecard --format csv --excel > scorecard.csv"
+    ),
+)
+def scorecard(
+    year: YearOption = None,
+    action: ActionOption = None,
+    signal: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--signal",
+            "-s",
+            metavar="SIGNAL",
+            help="Only items with this computed signal: addressed, mentioned, no_trace, not_due"
+            " (repeatable).",
+        ),
+    ] = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status",
+            metavar="STATUS",
+            help="Only items whose recorded verdict is this: not_started, limited, substantial,"
+            " complete, withdrawn, unclear, or none (repeatable).",
+        ),
+    ] = None,
+    carried: Annotated[
+        bool,
+        typer.Option("--carried-over", help="Only items carried over to a later plan."),
+    ] = False,
+    chain: Annotated[
+        str | None,
+        typer.Option(
+            "--chain",
+            metavar="ID",
+            help="One item's history: every plan it was carried from or to, with its evidence.",
+        ),
+    ] = None,
+    fmt: FormatOption = "table",
+    excel: ExcelOption = False,
+    data: DataOption = None,
+) -> None:
+    """Every plan item: its evidence, computed signal, recorded verdict, where it was carried."""
+    from strategy_cli.analysis.scorecard import select, unknown_verdicts
+
+    out = _formatter(fmt, excel)
+    report, card, recorded = state.scorecard(data)
+    chosen = select(
+        report,
+        card,
+        whole(year, "--year"),
+        whole(action, "--action"),
+        signal,
+        status,
+        carried,
+        chain,
+    )
+    state.emit(out.scorecard(chosen))
+    if not chosen.rows:
+        state.note("no plan items match")
+    if recorded is not None and (missing := unknown_verdicts(card, recorded)):
+        state.say(
+            f"warning: {len(missing)} recorded verdict(s) name items this report does not have"
+            f" ({', '.join(missing[:5])}); run `strategy lint` to see why"
+        )

@@ -18,7 +18,9 @@ from strategy_cli.output.terminal import visible
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from strategy_cli.analysis.scorecard import Scorecard
     from strategy_cli.model.report import Report
+    from strategy_cli.model.verdicts import Verdicts
 
 data: str | None = None
 """`--data` given before the command; one given after it wins."""
@@ -81,6 +83,34 @@ def report(option: str | None = None) -> Report:
     path = data_path(option)
     _say_if_waiting(path)
     return load_cached(path, warn=lambda message: say(f"warning: {message}"))
+
+
+def verdicts(option: str | None = None) -> Verdicts | None:
+    """The verdicts recorded beside the report in use (`co.yaml` -> `co.verdicts.yaml`)."""
+    from strategy_cli.store.verdicts import verdicts_for
+
+    found = verdicts_for(data_path(option))
+    return found.verdicts if found is not None else None
+
+
+def scorecard(option: str | None = None) -> tuple[Report, Scorecard, Verdicts | None]:
+    """The report in use, its scorecard with the verdicts beside it, and those verdicts; what
+    the scorecard derives from the report is cached with the report."""
+    from functools import partial
+
+    from strategy_cli.analysis import scorecard as card
+    from strategy_cli.store.cache import derived
+
+    found = report(option)
+    recorded = verdicts(option)
+    analysis = derived(
+        "scorecard",
+        found,
+        partial(card.analyse, found),
+        card.encode,
+        partial(card.decode, found),
+    )
+    return found, card.scorecard(found, recorded, analysis), recorded
 
 
 def _say_if_waiting(path: str) -> None:

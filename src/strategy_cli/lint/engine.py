@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 from strategy_cli.analysis.query import plan_for
-from strategy_cli.analysis.similarity import CARRIED_OVER, likeness, words
+from strategy_cli.analysis.similarity import near_copies
 from strategy_cli.english import plural
 from strategy_cli.errors import DataError, Position
 from strategy_cli.lint.rules import RULES, Severity
@@ -33,14 +32,13 @@ from strategy_cli.store.datafile import (
     raw_characters,
 )
 from strategy_cli.store.files import decode, display_name, read_bytes
+from strategy_cli.store.verdicts import is_verdicts_file
 from strategy_cli.store.yamlfile import YamlError, parse, to_plain
 
 ACKNOWLEDGE = re.compile(r"(?:^|\s)#\s*strategy:\s*ignore\[(?P<codes>[^\]]*)\](?P<reason>.*)$")
 REPEATED = re.compile(r"\b(\w+)\s+(\1)\b", re.IGNORECASE)
 STRAIGHT = re.compile(r"(?<=\w)'(?=\w)|(?<=s)'(?=\s|$)")
 CURLY = re.compile(r"(?<=\w)’(?=\w)|(?<=s)’(?=\s|$)")
-SHINGLE = 4
-COMMON_SHINGLE = 50
 
 
 @dataclass(frozen=True)
@@ -239,44 +237,23 @@ def _where(passage: Passage) -> str:
 
 
 def _near_copies(paragraphs: list[Passage]) -> Iterator[Problem]:
-    """Paragraphs of different actions that share most of their words: shingles find the
-    candidates cheaply, the word-sequence likeness confirms them."""
-    keyed = [[w.lower() for w in words(p.text)] for p in paragraphs]
-    shingles = [{tuple(ws[i : i + SHINGLE]) for i in range(len(ws) - SHINGLE + 1)} for ws in keyed]
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for number, found in enumerate(shingles):
-        for shingle in found:
-            index[shingle].append(number)
-    for number, passage in enumerate(paragraphs):
-        if len(keyed[number]) < 8:
+    """Paragraphs of different actions that share most of their words."""
+    reported: set[int] = set()
+    for number, other, score in near_copies(
+        [p.text for p in paragraphs], [p.action for p in paragraphs], min_words=8
+    ):
+        passage, candidate = paragraphs[number], paragraphs[other]
+        if number in reported or candidate.text == passage.text:
             continue
-        shared: dict[int, int] = defaultdict(int)
-        for shingle in shingles[number]:
-            others = index[shingle]
-            if len(others) > COMMON_SHINGLE:
-                continue
-            for other in others:
-                if other < number:
-                    shared[other] += 1
-        for other in sorted(shared):
-            candidate = paragraphs[other]
-            if (
-                candidate.action == passage.action
-                or candidate.text == passage.text
-                or shared[other] < 0.5 * min(len(shingles[number]), len(shingles[other]))
-            ):
-                continue
-            score = likeness(passage.text, candidate.text)
-            if score >= CARRIED_OVER:
-                yield Problem(
-                    "T108",
-                    passage.path,
-                    f"{round(score * 100)}% the same words as a paragraph of"
-                    f" {_where(candidate)}: check that it was not copied by mistake",
-                    related=candidate.path,
-                    related_label="the other is at",
-                )
-                break
+        reported.add(number)
+        yield Problem(
+            "T108",
+            passage.path,
+            f"{round(score * 100)}% the same words as a paragraph of"
+            f" {_where(candidate)}: check that it was not copied by mistake",
+            related=candidate.path,
+            related_label="the other is at",
+        )
 
 
 def report_problems(report: Report) -> list[Problem]:
@@ -292,15 +269,23 @@ def report_problems(report: Report) -> list[Problem]:
 # --- a file ---------------------------------------------------------------------------------
 
 
-def _finding(problem: Problem, name: str, tree: Any, lines: list[str]) -> Finding:
+def finding(problem: Problem, name: str, tree: Any, lines: list[str]) -> Finding:
     where = position(problem, name, tree, lines)
     line, column = where.line or 1, where.column or 1
     return Finding(name, line, column, problem.code, describe(problem, name, tree))
 
 
-def check(text: str, name: str) -> tuple[list[Finding], bool]:
-    """All findings of one file's text, before selection and acknowledgements, and whether
-    every rule ran (the content rules need a file that parses and has the right shape)."""
+class Parsed(NamedTuple):
+    """A file's findings so far and, when it parsed to a mapping, its tree."""
+
+    findings: list[Finding]
+    tree: Any
+    json: bool
+
+
+def parsed(text: str, name: str) -> Parsed:
+    """The checks every data file gets (tabs, control characters, YAML or JSON syntax, a
+    mapping at the top), and its tree when it passes them."""
     lines = text.split("\n")
     findings = [
         Finding(name, n, m.start() + 1, "Y104", "tab character: use spaces")
@@ -319,13 +304,25 @@ def check(text: str, name: str) -> tuple[list[Finding], bool]:
     except YamlError as error:
         refused = _from_error(error, error.code)
         same = any((f.line, f.column) == (refused.line, refused.column) for f in findings)
-        return [*findings, *([] if same else [refused])], False  # said once, as T104
+        return Parsed([*findings, *([] if same else [refused])], None, json)  # said once, as T104
     except DataError as error:
         code, _, message = error.message.partition(" ")
         error.message = message if code in RULES else error.message
-        return [*findings, _from_error(error, code if code in RULES else "Y101")], False
+        return Parsed(
+            [*findings, _from_error(error, code if code in RULES else "Y101")], None, json
+        )
     if (problem := not_a_mapping(tree)) is not None:
-        return [*findings, Finding(name, 1, 1, "S003", problem)], False
+        return Parsed([*findings, Finding(name, 1, 1, "S003", problem)], None, json)
+    return Parsed(findings, tree, json)
+
+
+def check(text: str, name: str) -> tuple[list[Finding], bool]:
+    """All findings of one file's text, before selection and acknowledgements, and whether
+    every rule ran (the content rules need a file that parses and has the right shape)."""
+    findings, tree, json = parsed(text, name)
+    if tree is None:
+        return findings, False
+    lines = text.split("\n")
     complete = True
     try:
         if json:
@@ -335,7 +332,7 @@ def check(text: str, name: str) -> tuple[list[Finding], bool]:
         problems = report_problems(report)
     except InvalidReport as invalid:
         problems, complete = invalid.found, False
-    return [*findings, *(_finding(p, name, tree, lines) for p in problems)], complete
+    return [*findings, *(finding(p, name, tree, lines) for p in problems)], complete
 
 
 def _from_error(error: DataError, code: str, name: str = "?") -> Finding:
@@ -415,7 +412,12 @@ def lint_file(path: str, selected: set[str]) -> FileResult:
         code = "Y105" if "UTF-8" in error.message else "Y100"
         findings = [_from_error(error, code)]
         return FileResult(name, [f for f in findings if f.code in selected])
-    found, complete = check(text, name)
+    if is_verdicts_file(path):
+        from strategy_cli.lint.verdicts import check_verdicts
+
+        found, complete = check_verdicts(path, text, name)
+    else:
+        found, complete = check(text, name)
     findings = [f for f in found if f.code in selected]
     kept, acknowledged = apply_acknowledgements(findings, text, name, selected, complete)
     return FileResult(name, kept, acknowledged)

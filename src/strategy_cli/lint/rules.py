@@ -1,7 +1,8 @@
 """Every lint rule: a stable code, a severity, one line of summary and a longer explanation.
 
 Codes never change meaning once published: CI configurations and acknowledgements in data
-files name them. Y: the YAML file; S: the report's structure; T: the text; A: acknowledgements.
+files name them. Y: the YAML file; S: the report's structure; T: the text; V: verdicts files;
+A: acknowledgements.
 """
 
 from __future__ import annotations
@@ -108,6 +109,29 @@ RULES: dict[str, Rule] = {
              " another action: one action's report was probably reused for another. (Within"
              " one action, a plan repeated from the year before is what `strategy diff`"
              " reports as carried over.)"),
+        Rule("V101", "error", "verdicts file without its report",
+             "A verdicts file sits beside the report it judges and is named after it"
+             " (`co.yaml` -> `co.verdicts.yaml`). There is no such report, or it does not load,"
+             " so no verdict can be checked."),
+        Rule("V102", "error", "verdict on an item the report does not have",
+             "The verdict's id names no plan item of the report: no such action, no plan for"
+             " that year, or too few paragraphs or bullets. Ids are positions: if the report"
+             " was edited, find the item's new id with `strategy scorecard` and correct it."),
+        Rule("V103", "warning", "the item's text has changed since the verdict",
+             "The verdict stores the item's text as it was when recorded; the item now says"
+             " something else. Positions move when a report is edited or re-imported: check"
+             " that the verdict still applies to this item, then update its `text` (or its"
+             " `item`). The message names both texts, and the item that now holds the stored"
+             " text, if one does."),
+        Rule("V104", "error", "the quoted evidence is not in that year's progress",
+             "A verdict's `evidence` must be copied word for word from the progress reported"
+             " for the item's year, under any action. The message says where else in the"
+             " report the words are, if they are."),
+        Rule("V105", "warning", "complete, but the report shows no trace",
+             "The verdict says the item is complete, yet nothing in that year's progress, under"
+             " any action, shares a distinctive word with it (signal `no_trace`). Check the"
+             " verdict and its quote; the computed signal is not a verdict, so the verdict is"
+             " kept."),
         Rule("A001", "error", "acknowledgement without a reason",
              "An inline acknowledgement (`# strategy: ignore[CODE] reason`) must say why the"
              " finding is accepted."),

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         ShowResult,
         YearStats,
     )
+    from strategy_cli.analysis.scorecard import Scorecard
 
 
 class Format(str, Enum):
@@ -43,6 +44,8 @@ class Formatter(Protocol):
     def search(self, result: SearchResult) -> str: ...
 
     def stats(self, rows: list[YearStats]) -> str: ...
+
+    def scorecard(self, card: Scorecard) -> str: ...
 
 
 def formatter(fmt: Format, console: Console | None = None, excel: bool = False) -> Formatter:

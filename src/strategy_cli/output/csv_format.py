@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
+from strategy_cli.analysis.items import ItemId
 from strategy_cli.analysis.query import (
     DiffResult,
     ListResult,
     SearchResult,
+    Section,
     ShowResult,
     YearStats,
     section_units,
 )
 from strategy_cli.output import words
+
+if TYPE_CHECKING:
+    from strategy_cli.analysis.scorecard import Row, Scorecard
 from strategy_cli.output.terminal import visible
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -63,38 +69,82 @@ class CsvFormat:
 
     def show(self, result: ShowResult) -> str:
         title = (result.number, "title", None, f"Action {result.number}", None, None, result.title)
-        rows = (
-            (result.number, s.kind, s.year, s.heading, p, i, text)
-            for s in result.sections
-            for p, i, text in section_units(s)
-        )
+        rows: list[tuple[object, ...]] = [(*title, None, None, None, None)]
+        for s in result.sections:
+            for p, i, text in section_units(s):
+                row = _item(result.items, s, p, i)
+                rows.append(
+                    (
+                        result.number,
+                        s.kind,
+                        s.year,
+                        s.heading,
+                        p,
+                        i,
+                        text,
+                        *(
+                            (str(row.item.id), row.signal, row.status, words.ids(row.carried_to))
+                            if row is not None
+                            else (None, None, None, None)
+                        ),
+                    )
+                )
         return self._text(
-            ["action", "kind", "year", "heading", "paragraph", "item", "text"], [title, *rows]
+            [
+                "action",
+                "kind",
+                "year",
+                "heading",
+                "paragraph",
+                "item",
+                "text",
+                "id",
+                "signal",
+                "status",
+                "carried_over_to",
+            ],
+            rows,
         )
 
     def diff(self, result: DiffResult, detail: bool) -> str:
+        items = {r.item.id: r for r in result.items}
         rows: list[tuple[object, ...]] = []
         for r in result.rows:
             carried = {(c.paragraph, c.item) for c in r.carried}
             for side, section in (("plan", r.plan), ("progress", r.progress)):
                 if section is None:
-                    rows.append((r.number, r.status, None, side, None, None, None, None))
-                    continue
-                rows += [
-                    (
-                        r.number,
-                        r.status,
-                        ("true" if (p, i) in carried else "false") if side == "plan" else None,
-                        side,
-                        section.year,
-                        p,
-                        i,
-                        text,
+                    rows.append(
+                        (r.number, r.status, None, side, None, None, None, None, None, None)
                     )
-                    for p, i, text in section_units(section)
-                ]
+                    continue
+                for p, i, text in section_units(section):
+                    row = _item(items, section, p, i) if side == "plan" else None
+                    rows.append(
+                        (
+                            r.number,
+                            r.status,
+                            ("true" if (p, i) in carried else "false") if side == "plan" else None,
+                            side,
+                            section.year,
+                            p,
+                            i,
+                            text,
+                            *((str(row.item.id), row.signal) if row is not None else (None, None)),
+                        )
+                    )
         return self._text(
-            ["action", "status", "carried_over", "side", "year", "paragraph", "item", "text"],
+            [
+                "action",
+                "status",
+                "carried_over",
+                "side",
+                "year",
+                "paragraph",
+                "item",
+                "text",
+                "id",
+                "signal",
+            ],
             rows,
         )
 
@@ -109,3 +159,13 @@ class CsvFormat:
 
     def stats(self, rows: list[YearStats]) -> str:
         return self._text(words.STATS_HEADER, (words.stats_row(s) for s in rows))
+
+    def scorecard(self, card: Scorecard) -> str:
+        return self._text(words.SCORECARD_COLUMNS, (words.scorecard_row(r) for r in card.rows))
+
+
+def _item(items: Mapping[ItemId, Row], section: Section, p: int, i: int | None) -> Row | None:
+    """The scorecard row of a plan item shown in a section, if it is one."""
+    if section.kind not in ("plan", "commitment") or section.year is None:
+        return None
+    return items.get(ItemId(section.action, section.year, p, i))

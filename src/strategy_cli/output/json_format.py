@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from strategy_cli.analysis.evidence import SIGNALS
 from strategy_cli.analysis.query import (
     STATUSES,
     DiffResult,
@@ -14,6 +15,11 @@ from strategy_cli.analysis.query import (
     YearStats,
 )
 from strategy_cli.model.shape import dump
+
+if TYPE_CHECKING:
+    from strategy_cli.analysis.evidence import Evidence
+    from strategy_cli.analysis.scorecard import Row, Scorecard
+    from strategy_cli.model.verdicts import Verdict
 from strategy_cli.output import words
 from strategy_cli.output.terminal import json_text
 
@@ -53,7 +59,17 @@ class JsonFormat:
             {
                 "number": result.number,
                 "title": result.title,
-                "sections": [section_json(s) for s in result.sections],
+                "sections": [
+                    {
+                        **(section_json(s) or {}),
+                        "items": [
+                            item_json(r)
+                            for r in result.items.values()
+                            if r.item.year == s.year and s.kind in ("plan", "commitment")
+                        ],
+                    }
+                    for s in result.sections
+                ],
             }
         )
 
@@ -67,7 +83,13 @@ class JsonFormat:
                     **{s: result.number_with(s) for s in STATUSES},
                     "carried_over": result.carried_over,
                     "carried_over_items": result.carried_items,
+                    "items": len(result.items),
+                    **{
+                        f"items_{signal}": sum(1 for r in result.items if r.signal == signal)
+                        for signal in SIGNALS
+                    },
                 },
+                "items": [item_json(r) for r in result.items],
                 "dated": result.dated,
                 "actions": [
                     {
@@ -123,3 +145,65 @@ class JsonFormat:
                 ]
             }
         )
+
+    def scorecard(self, card: Scorecard) -> str:
+        return json_text(
+            {
+                "dated": card.dated,
+                "chain": str(card.chain) if card.chain is not None else None,
+                "tallies": [
+                    {
+                        "year": t.year,
+                        "items": t.items,
+                        "signals": t.signals,
+                        "statuses": t.statuses,
+                        "carried_over": t.carried,
+                    }
+                    for t in card.tallies
+                ],
+                "items": [item_json(row) for row in card.rows],
+            }
+        )
+
+
+def evidence_json(evidence: Evidence) -> dict[str, Any]:
+    return {
+        "id": str(evidence.unit.id),
+        "action": evidence.unit.action,
+        "text": evidence.unit.text,
+        "score": evidence.score,
+        "words": list(evidence.words),
+    }
+
+
+def verdict_json(verdict: Verdict) -> dict[str, Any]:
+    return {
+        "status": verdict.status,
+        "evidence": verdict.evidence,
+        "by": verdict.by,
+        "date": verdict.date.isoformat(),
+        "note": verdict.note,
+        "text": verdict.text,
+    }
+
+
+def item_json(row: Row) -> dict[str, Any]:
+    item = row.item
+    return {
+        "id": str(item.id),
+        "action": item.action,
+        "made_in": item.made_in,
+        "year": item.year,
+        "paragraph": item.id.paragraph,
+        "bullet": item.id.bullet,
+        "text": item.text,
+        "signal": row.signal,
+        "evidence": [evidence_json(e) for e in row.assessment.evidence],
+        "mentioned_in": [evidence_json(e) for e in row.assessment.mentions],
+        "status": row.status,
+        "verdict": verdict_json(row.verdict) if row.verdict is not None else None,
+        "history": [verdict_json(v) for v in row.verdicts[:-1]],
+        "carried_over_to": [str(i) for i in row.carried_to],
+        "carried_over_from": [str(i) for i in row.carried_from],
+        "same_words_as": [str(i) for i in row.repeats],
+    }

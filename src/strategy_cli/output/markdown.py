@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from strategy_cli.analysis.query import (
     DiffResult,
@@ -16,6 +17,9 @@ from strategy_cli.analysis.query import (
 )
 from strategy_cli.output import words
 from strategy_cli.output.terminal import visible
+
+if TYPE_CHECKING:
+    from strategy_cli.analysis.scorecard import Scorecard
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
 _LINE_START = re.compile(r"^(\s*)([#+=-]|\d+(?=[.)]))")
@@ -50,13 +54,22 @@ def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def section_markdown(section: Section, level: str = "###") -> str:
+def section_markdown(
+    section: Section, level: str = "###", marks: dict[tuple[int, int | None], str] | None = None
+) -> str:
+    """The section's text; `marks` adds each plan item's outcome under it, in italics."""
+    marks = marks or {}
     lines = [f"{level} {cell(section.heading)}", ""]
-    for paragraph in section.paragraphs:
+    for p, paragraph in enumerate(section.paragraphs, 1):
         lines.append(cell(paragraph.text))
+        if (p, None) in marks:
+            lines += ["", f"*↳ {cell(marks[(p, None)])}*"]
         if paragraph.items:
             lines.append("")
-            lines += [f"- {cell(item)}" for item in paragraph.items]
+            for k, item in enumerate(paragraph.items, 1):
+                lines.append(f"- {cell(item)}")
+                if (p, k) in marks:
+                    lines.append(f"  *↳ {cell(marks[(p, k)])}*")
         lines.append("")
     return "\n".join(lines) + "\n"
 
@@ -83,7 +96,9 @@ class MarkdownFormat:
         )
 
     def show(self, result: ShowResult) -> str:
-        body = "".join(section_markdown(s) for s in result.sections)
+        body = "".join(
+            section_markdown(s, marks=words.section_marks(s, result.items)) for s in result.sections
+        )
         return f"## Action {result.number}: {cell(result.title)}\n\n{body}"
 
     def diff(self, result: DiffResult, detail: bool) -> str:
@@ -98,6 +113,8 @@ class MarkdownFormat:
             for section in (r.plan, r.progress):
                 if section is not None:
                     out.append(section_markdown(section))
+                if section is r.plan and (marks := words.diff_marks(result, r.number)):
+                    out += [*(f"- *↳ {cell(mark)}*" for mark in marks), ""]
         return "\n".join(out).rstrip("\n") + "\n"
 
     def search(self, result: SearchResult) -> str:
@@ -108,3 +125,37 @@ class MarkdownFormat:
 
     def stats(self, rows: list[YearStats]) -> str:
         return table(words.STATS_HEADER, (words.stats_row(s) for s in rows))
+
+    def scorecard(self, card: Scorecard) -> str:
+        """The tallies, then one table row per item: plan, signal, verdict, best evidence."""
+        summary = "\n".join(f"- {cell(line)}" for line in words.scorecard_summary(card))
+        rows = []
+        for r in card.rows:
+            best = r.assessment.evidence[0] if r.assessment.evidence else None
+            evidence = (
+                Markdown(
+                    f"{cell(words.evidence_label(best, r))}: {cell(best.unit.text)}"
+                    + (
+                        f" (and {cell(words.ids(e.unit.id for e in r.assessment.evidence[1:]))})"
+                        if len(r.assessment.evidence) > 1
+                        else ""
+                    )
+                )
+                if best
+                else ""
+            )
+            rows.append(
+                [
+                    r.item.id,
+                    r.item.text,
+                    words.SIGNAL_LABEL[r.signal],
+                    words.verdict_label(r) if r.verdict else "",
+                    evidence,
+                    "; ".join(words.links_label(r)),
+                ]
+            )
+        return (
+            f"{summary}\n\n"
+            + table(["Item", "Plan", "Signal", "Verdict", "Best evidence", "Links"], rows)
+            + f"\n{cell(words.SIGNAL_LEGEND)}\n"
+        )

@@ -4,6 +4,7 @@ stories; no colour, no wrapping, no truncation; control characters made visible.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from strategy_cli.analysis.query import (
     DiffResult,
@@ -17,6 +18,9 @@ from strategy_cli.analysis.similarity import plain_word_diff
 from strategy_cli.output import words
 from strategy_cli.output.terminal import visible
 
+if TYPE_CHECKING:
+    from strategy_cli.analysis.scorecard import Scorecard
+
 
 def tsv(rows: Iterable[Sequence[object]]) -> str:
     return "".join(
@@ -24,11 +28,20 @@ def tsv(rows: Iterable[Sequence[object]]) -> str:
     )
 
 
-def section_lines(section: Section, indent: str = "") -> list[str]:
+def section_lines(
+    section: Section, indent: str = "", marks: dict[tuple[int, int | None], str] | None = None
+) -> list[str]:
+    """The section's text; `marks` adds each plan item's outcome under it."""
+    marks = marks or {}
     lines = []
-    for paragraph in section.paragraphs:
+    for p, paragraph in enumerate(section.paragraphs, 1):
         lines.append(indent + visible(paragraph.text))
-        lines += [f"{indent}- {visible(item)}" for item in paragraph.items]
+        if (p, None) in marks:
+            lines.append(f"{indent}  ↳ {visible(marks[(p, None)])}")
+        for k, item in enumerate(paragraph.items, 1):
+            lines.append(f"{indent}- {visible(item)}")
+            if (p, k) in marks:
+                lines.append(f"{indent}    ↳ {visible(marks[(p, k)])}")
     return lines
 
 
@@ -41,7 +54,8 @@ class PlainFormat:
     def show(self, result: ShowResult) -> str:
         lines = [visible(f"Action {result.number}: {result.title}")]
         for section in result.sections:
-            lines += ["", visible(section.heading), *section_lines(section, "  ")]
+            marks = words.section_marks(section, result.items)
+            lines += ["", visible(section.heading), *section_lines(section, "  ", marks)]
         return "\n".join(lines) + "\n"
 
     def diff(self, result: DiffResult, detail: bool) -> str:
@@ -58,6 +72,7 @@ class PlainFormat:
                 lines += [
                     f"  {visible(words.plan_title(r, result))}",
                     *section_lines(r.plan, "    "),
+                    *(f"  ↳ {visible(mark)}" for mark in words.diff_marks(result, r.number)),
                 ]
             if r.progress is None:
                 lines.append(f"  {words.no_progress(result)}")
@@ -78,3 +93,7 @@ class PlainFormat:
 
     def stats(self, rows: list[YearStats]) -> str:
         return tsv([words.STATS_HEADER, *(words.stats_row(s) for s in rows)])
+
+    def scorecard(self, card: Scorecard) -> str:
+        """One tab-separated line per item under a header line: the CSV's columns."""
+        return tsv([words.SCORECARD_COLUMNS, *(words.scorecard_row(r) for r in card.rows)])

@@ -4,6 +4,9 @@ keeps the console's width and colour settings (NO_COLOR, FORCE_COLOR, TERM=dumb)
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -24,11 +27,23 @@ from strategy_cli.analysis.query import (
 from strategy_cli.output import words
 from strategy_cli.output.terminal import CONTROL, visible
 
+if TYPE_CHECKING:
+    from strategy_cli.analysis.evidence import Evidence, Signal
+    from strategy_cli.analysis.scorecard import Row, Scorecard
+
 STATUS_STYLE: dict[Status, str] = {
     "planned_and_reported": "green",
     "planned_only": "yellow",
     "progress_only": "cyan",
     "neither": "dim",
+    "not_due": "dim",
+}
+
+
+SIGNAL_STYLE: dict[Signal, str] = {
+    "addressed": "green",
+    "mentioned": "yellow",
+    "no_trace": "red",
     "not_due": "dim",
 }
 
@@ -42,11 +57,23 @@ def indented(renderable: RenderableType, level: int = 1) -> Padding:
     return Padding(renderable, (0, 0, 0, 2 * level))
 
 
-def section_rich(section: Section, title: str | None = None, level: int = 0) -> RenderableType:
+def section_rich(
+    section: Section,
+    title: str | None = None,
+    level: int = 0,
+    marks: dict[tuple[int, int | None], str] | None = None,
+) -> RenderableType:
+    """The section's text; `marks` adds each plan item's outcome under it."""
+    marks = marks or {}
     parts: list[RenderableType] = [indented(t(title or section.heading, "bold"), level)]
-    for paragraph in section.paragraphs:
+    for p, paragraph in enumerate(section.paragraphs, 1):
         parts.append(indented(t(paragraph.text), level + 1))
-        parts += [indented(Text("• ") + t(item), level + 2) for item in paragraph.items]
+        if (p, None) in marks:
+            parts.append(indented(t(f"↳ {marks[(p, None)]}", "magenta"), level + 1))
+        for k, item in enumerate(paragraph.items, 1):
+            parts.append(indented(Text("• ") + t(item), level + 2))
+            if (p, k) in marks:
+                parts.append(indented(t(f"↳ {marks[(p, k)]}", "magenta"), level + 3))
     if not section.paragraphs:
         parts.append(indented(Text("(no text under this heading)", style="dim italic"), level + 1))
     return Group(*parts)
@@ -137,7 +164,10 @@ class TableFormat:
             t(f"Action {result.number}: {result.title}", "bold underline")
         ]
         for section in result.sections:
-            parts += [Text(""), section_rich(section)]
+            parts += [
+                Text(""),
+                section_rich(section, marks=words.section_marks(section, result.items)),
+            ]
         return self._render(Group(*parts))
 
     def diff(self, result: DiffResult, detail: bool) -> str:
@@ -152,6 +182,10 @@ class TableFormat:
                 parts.append(indented(Text(words.no_plan(result), style="dim italic")))
             else:
                 parts.append(section_rich(r.plan, words.plan_title(r, result), level=1))
+                parts += [
+                    indented(t(f"↳ {mark}", "magenta"), 2)
+                    for mark in words.diff_marks(result, r.number)
+                ]
             if r.progress is None:
                 parts.append(indented(Text(words.no_progress(result), style="dim italic")))
             else:
@@ -222,4 +256,96 @@ class TableFormat:
                 str(s.carried_over),
                 bars,
             )
-        return self._render(table)
+        items = Table(box=box.SIMPLE_HEAD, title="Plan items", title_justify="left")
+        for name in ("Year", "Items", "Addressed", "Mentioned", "No trace", "Not due", "Verdicts"):
+            items.add_column(name, justify="right")
+        for s in rows:
+            if s.items:
+                items.add_row(
+                    *map(
+                        str,
+                        (
+                            s.year,
+                            s.items,
+                            s.addressed,
+                            s.mentioned,
+                            s.no_trace,
+                            s.not_due,
+                            s.verdicts,
+                        ),
+                    )
+                )
+        return self._render(Group(table, items) if items.row_count else table)
+
+    def scorecard(self, card: Scorecard) -> str:
+        """Each item as a block: where it is, its signal and verdict, the plan, its evidence
+        with the tying words in bold, and its links. A short list (or a chain) shows every
+        piece of evidence in full; a long one the best, and the others by id."""
+        full = card.chain is not None or len(card.rows) <= 3
+        by_id = {r.item.id: r for r in card.rows}
+        parts: list[RenderableType] = [t(line, "bold") for line in words.scorecard_summary(card)]
+        for row in card.rows:
+            head = t(words.item_heading(row), "bold")
+            head.append("  ")
+            head.append(t(words.SIGNAL_LABEL[row.signal], f"bold {SIGNAL_STYLE[row.signal]}"))
+            head.append(" · ")
+            head.append(t(words.verdict_label(row), "" if row.verdict else "dim"))
+            parts += [Text(""), head, indented(t(row.item.text))]
+            if card.chain is not None:
+                for earlier in row.carried_from:
+                    if earlier in by_id:
+                        parts += self._chain_diff(by_id[earlier], row)
+            if row.verdict is not None:
+                parts.append(indented(t(f"Quoted: “{row.verdict.evidence}”", "italic")))
+            shown = row.assessment.evidence if full else row.assessment.evidence[:1]
+            for evidence in shown:
+                parts += [
+                    indented(t(words.evidence_label(evidence, row), "cyan")),
+                    indented(tied(evidence), 2),
+                ]
+            rest = row.assessment.evidence[len(shown) :]
+            if rest:
+                parts.append(
+                    indented(t(f"Also evidence: {words.ids(e.unit.id for e in rest)}", "cyan"))
+                )
+            if row.assessment.mentions:
+                parts.append(
+                    indented(
+                        t(
+                            "Mentioned in: "
+                            + words.ids(e.unit.id for e in row.assessment.mentions),
+                            "yellow",
+                        )
+                    )
+                )
+            parts += [indented(t(line.capitalize(), "magenta")) for line in words.links_label(row)]
+        parts += [Text(""), t(words.SIGNAL_LEGEND, "dim")]
+        return self._render(Group(*parts))
+
+    def _chain_diff(self, earlier: Row, row: Row) -> list[RenderableType]:
+        from strategy_cli.analysis.similarity import word_diff
+
+        styles = {"same": "", "removed": "red strike", "added": "green underline"}
+        chunks = word_diff(earlier.item.text, row.item.text)
+        styled = Text(" ").join(t(chunk.text, styles[chunk.op]) for chunk in chunks)
+        return [
+            indented(t(f"Against {earlier.item.id}, word by word:", "magenta")),
+            indented(styled, 2),
+        ]
+
+
+def tied(evidence: Evidence) -> Text:
+    """The evidence text with the words that tie it to the plan in bold."""
+    text = visible(evidence.unit.text)
+    out = Text(text)
+    wanted = [visible(w) for w in evidence.words if w]
+    if wanted:
+        pattern = re.compile(
+            r"(?<!\w)(?:"
+            + "|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True))
+            + r")",
+            re.IGNORECASE,
+        )
+        for match in pattern.finditer(text):
+            out.stylize("bold underline", match.start(), match.end())
+    return out

@@ -23,7 +23,7 @@ import stat
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from strategy_cli import __version__
 from strategy_cli.errors import StrategyError
@@ -85,11 +85,12 @@ def usable_folder(warn: Warn = _ignore) -> Path | None:
 
 
 @cache
-def _code_digest() -> bytes:
-    """The source of every module that shapes an entry: the model and the storage layer."""
+def _code_digest(folders: tuple[str, ...] = ("model", "store")) -> bytes:
+    """The source of every module that shapes an entry: the model and the storage layer (and
+    the analysis, for what is derived from a report)."""
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parents[1]
-    for folder in ("model", "store"):
+    for folder in folders:
         for module in sorted((package / folder).glob("*.py")):
             digest.update(module.name.encode() + b"\0" + module.read_bytes())
     return digest.digest()
@@ -99,8 +100,66 @@ def _key(data: bytes) -> str:
     return hashlib.sha256(FORMAT + _code_digest() + data).hexdigest()
 
 
+_LOADED: dict[int, tuple[Report, str]] = {}
+"""The key of the bytes each report of this process was read from (the report is held so that
+its id is not reused), so that what is derived from it can be cached under the same key."""
+
+T = TypeVar("T")
+
+
+def derived(
+    kind: str,
+    report: Report,
+    compute: Callable[[], T],
+    encode: Callable[[T], Any],
+    decode: Callable[[Any], T | None],
+) -> T:
+    """What `compute` derives from a report, cached beside the report's own entry and keyed by
+    the same bytes and the analysis code. `decode` rebuilds it from plain JSON and returns
+    None (or raises) for anything that does not fit the report: then it is computed again."""
+    loaded = _LOADED.get(id(report))
+    folder = usable_folder() if loaded is not None and loaded[0] is report else None
+    entry = None
+    if folder is not None and loaded is not None:
+        digest = hashlib.sha256(
+            FORMAT + kind.encode() + b"\0" + _code_digest(("model", "store", "analysis"))
+        )
+        entry = (
+            folder
+            / f"{kind}-{hashlib.sha256(digest.digest() + loaded[1].encode()).hexdigest()}.json"
+        )
+        raw = _read_bytes(entry)
+        if raw is not None:
+            try:
+                found = decode(json.loads(raw))
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
+                found = None
+            if found is not None:
+                return found
+    value = compute()
+    if entry is not None:
+        remember(entry, encode(value))
+    return value
+
+
 def _read_entry(entry: Path) -> Report | None:
-    """The entry's report, or None for anything doubtful. Opened without following a link and
+    """The entry's report, or None for anything doubtful."""
+    raw = _read_bytes(entry)
+    if raw is None:
+        return None
+    try:
+        report = load(Report, json.loads(raw))
+    except (ValueError, TypeError, RecursionError, ShapeError):
+        return None
+    if not isinstance(report, Report) or not _holds_only_valid_text(report):
+        return None
+    from strategy_cli.model.consistency import document_errors
+
+    return None if document_errors(report) else report
+
+
+def _read_bytes(entry: Path) -> bytes | None:
+    """An entry's bytes, or None for anything doubtful. Opened without following a link and
     without blocking (a FIFO planted there must not hang us), then checked to be a regular file
     of ours and of a sane size before a byte is read."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -122,20 +181,11 @@ def _read_entry(entry: Path) -> Report | None:
             size += len(chunk)
             if size > MAX_ENTRY_BYTES:
                 return None
-        raw = b"".join(chunks)
+        return b"".join(chunks)
     except OSError:
         return None
     finally:
         os.close(fd)
-    try:
-        report = load(Report, json.loads(raw))
-    except (ValueError, TypeError, RecursionError, ShapeError):
-        return None
-    if not isinstance(report, Report) or not _holds_only_valid_text(report):
-        return None
-    from strategy_cli.model.consistency import document_errors
-
-    return None if document_errors(report) else report
 
 
 def _holds_only_valid_text(report: Report) -> bool:
@@ -154,13 +204,16 @@ def load_cached(path: str, warn: Warn = _ignore) -> Report:
     """The validated report in `path`, from the cache when its bytes were seen before."""
     data = read_bytes(path)
     folder = usable_folder(warn) if path != STDIN else None
-    entry = folder / f"{_key(data)}.json" if folder is not None else None
+    key = _key(data)
+    entry = folder / f"{key}.json" if folder is not None else None
     if entry is not None and (cached := _read_entry(entry)) is not None:
+        _LOADED[id(cached)] = (cached, key)
         return cached
     from strategy_cli.store.datafile import load_text
 
     name = display_name(path)
     report = load_text(decode(data, name), name, path)
+    _LOADED[id(report)] = (report, key)
     if entry is not None:
         remember(entry, dump(report))
     return report

@@ -41,10 +41,13 @@ def is_report(path: str) -> bool:
     return all(key.search(text) for key in TOP_KEYS)
 
 
-def find_reports(paths: Iterable[str], only_reports: bool = False) -> Found:
+def find_reports(paths: Iterable[str], only_reports: bool = False, verdicts: bool = False) -> Found:
     """Folders walked for report files; files named outright are kept, unless `only_reports`
     asks that they be held to the rule too (the pre-commit hooks, which are handed every
-    changed YAML file)."""
+    changed YAML file). With `verdicts` (lint), verdicts files count as data files too, and a
+    report named outright brings its verdicts file along."""
+    from strategy_cli.store.verdicts import is_verdicts_file, verdicts_path
+
     files: list[str] = []
     skipped = 0
     seen: set[str] = set()
@@ -67,12 +70,17 @@ def find_reports(paths: Iterable[str], only_reports: bool = False) -> Found:
                 )
                 for name in sorted(names):
                     candidate = os.path.join(folder, name)
-                    if is_report(candidate):
+                    if is_report(candidate) or (verdicts and is_verdicts_file(candidate)):
                         add(os.path.normpath(candidate))
                     else:
                         skipped += 1
+        elif verdicts and is_verdicts_file(path):
+            add(path)
         elif only_reports and path != "-" and not is_report(path):
             skipped += 1
         else:
             add(path)
+            beside = verdicts_path(path) if verdicts else None
+            if beside is not None and os.path.isfile(beside):
+                add(beside)
     return Found(files, skipped)

@@ -1,0 +1,156 @@
+"""Plan items and progress units: the paragraphs and bullets a scorecard is made of, each with
+a short id people can type (`4/2014/5`, `3/2014/2.1`, `DWP:4/2014/5`).
+
+An id is action / year the section is about / 1-based paragraph, and `.k` for its k-th bullet.
+The December 2012 commitments are the plan for 2013, so their items are `N/2013/P`. A paragraph
+that introduces bullets is an item of its own (its own text), and so is each bullet.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal, NamedTuple
+
+from strategy_cli.analysis.query import Section, get_action, plan_for, progress_in, years
+from strategy_cli.errors import UsageError
+from strategy_cli.model.report import Report
+
+UnitKind = Literal["plan", "progress"]
+
+_ID = re.compile(
+    r"(?:(?P<department>[^\s:/]+):)?(?P<action>\d{1,6})/(?P<year>\d{4})/(?P<paragraph>\d{1,6})"
+    r"(?:\.(?P<bullet>\d{1,6}))?"
+)
+
+
+class ItemId(NamedTuple):
+    action: int
+    year: int
+    paragraph: int
+    bullet: int | None = None
+    department: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.action}/{self.year}/{self.paragraph}"
+        if self.bullet is not None:
+            where += f".{self.bullet}"
+        return f"{self.department}:{where}" if self.department else where
+
+    @property
+    def local(self) -> str:
+        """The id without its department."""
+        return str(self._replace(department=None))
+
+    @classmethod
+    def parse(cls, text: str) -> ItemId:
+        match = _ID.fullmatch(text.strip())
+        if match is None:
+            raise UsageError(
+                f"{text!r} is not a plan item id",
+                hint="an id is action/year/paragraph, with .k for a bullet: 4/2014/5, 3/2014/2.1",
+            )
+        bullet = int(match["bullet"]) if match["bullet"] is not None else None
+        paragraph = int(match["paragraph"])
+        if paragraph == 0 or bullet == 0:
+            raise UsageError(f"{text!r}: paragraphs and bullets are counted from 1")
+        return cls(int(match["action"]), int(match["year"]), paragraph, bullet, match["department"])
+
+
+class Unit(NamedTuple):
+    """One paragraph's own text, or one bullet, of a plan or progress section."""
+
+    id: ItemId
+    kind: UnitKind
+    text: str
+    intro: str | None = None
+    """For a bullet, the text of the paragraph that introduces it."""
+    made_in: int | None = None
+    """For a plan item, the year the plan was made (the commitments' year for the first plan)."""
+
+    @property
+    def action(self) -> int:
+        return self.id.action
+
+    @property
+    def year(self) -> int:
+        return self.id.year
+
+
+def units_of(section: Section, department: str | None = None) -> list[Unit]:
+    assert section.year is not None
+    kind: UnitKind = "progress" if section.kind == "progress" else "plan"
+    made_in = None if kind == "progress" else section.year - 1
+    out = []
+    for p, paragraph in enumerate(section.paragraphs, 1):
+        where = ItemId(section.action, section.year, p, None, department)
+        out.append(Unit(where, kind, paragraph.text, None, made_in))
+        out.extend(
+            Unit(where._replace(bullet=k), kind, bullet, paragraph.text, made_in)
+            for k, bullet in enumerate(paragraph.items, 1)
+        )
+    return out
+
+
+def _department(report: Report, several: bool) -> str | None:
+    return report.department if several else None
+
+
+def plan_items(report: Report, several: bool = False) -> list[Unit]:
+    """Every plan item of the report, action by action, year by year."""
+    department = _department(report, several)
+    return [
+        unit
+        for action in report.actions
+        for year in years(report)
+        if (section := plan_for(report, action, year)) is not None
+        for unit in units_of(section, department)
+    ]
+
+
+def progress_units(report: Report, year: int, several: bool = False) -> list[Unit]:
+    """Every progress paragraph and bullet reported for `year`, in any action."""
+    department = _department(report, several)
+    return [
+        unit
+        for action in report.actions
+        if (section := progress_in(report, action, year)) is not None
+        for unit in units_of(section, department)
+    ]
+
+
+def find_item(report: Report, wanted: ItemId | str) -> Unit:
+    """The plan item with this id, or a message that says what the action does have."""
+    item = ItemId.parse(wanted) if isinstance(wanted, str) else wanted
+    if item.department is not None and item.department.casefold() != report.department.casefold():
+        raise UsageError(
+            f"{item} is an item of {item.department}, but this report is {report.department}'s"
+        )
+    action = get_action(report, item.action)
+    section = plan_for(report, action, item.year)
+    if section is None:
+        planned = [y for y in years(report) if plan_for(report, action, y) is not None]
+        raise UsageError(
+            f"action {item.action} has no plan for {item.year}",
+            hint=f"it has plans for {', '.join(map(str, planned))}" if planned else None,
+        )
+    local = item._replace(department=None)
+    found = [u for u in units_of(section) if u.id == local]
+    if not found:
+        count = len(section.paragraphs)
+        raise UsageError(
+            f"no item {local} in this report: action {item.action}'s plan for {item.year} has"
+            f" {count} paragraph{'' if count == 1 else 's'}"
+            + ("" if item.bullet is None else " (see `strategy show` for its bullets)")
+        )
+    return found[0]
+
+
+def quoted_in(report: Report, year: int, quote: str) -> int | None:
+    """The action whose progress for `year` holds the quote word for word (a paragraph's own
+    text or a bullet), or None."""
+    if not quote.strip():
+        return None
+    for unit in progress_units(report, year):
+        if quote in unit.text:
+            return unit.action
+    return None
