@@ -72,8 +72,14 @@ class TestItems:
                 "15/2014/1",
                 "strategy: error: action 15 has no plan for 2014\nit has plans for 2015\n",
             ),
-            ("DWP:4/2014/5", "strategy: error: DWP:4/2014/5 is an item of DWP, but this report is CO's\n"),
-            ("4/2014/0", "strategy: error: '4/2014/0': paragraphs and bullets are counted from 1\n"),
+            (
+                "DWP:4/2014/5",
+                "strategy: error: DWP:4/2014/5 is an item of DWP, but this report is CO's\n",
+            ),
+            (
+                "4/2014/0",
+                "strategy: error: '4/2014/0': paragraphs and bullets are counted from 1\n",
+            ),
         ],
     )
     def test_an_id_that_names_no_item_is_a_usage_error(self, wanted: str, message: str) -> None:
@@ -127,7 +133,9 @@ class TestEvidence:
 
     def test_signals_are_deterministic(self) -> None:
         first = run("scorecard", "--format", "json").stdout
-        assert run("scorecard", "--format", "json", env={"STRATEGY_CACHE_DIR": "off"}).stdout == first
+        assert (
+            run("scorecard", "--format", "json", env={"STRATEGY_CACHE_DIR": "off"}).stdout == first
+        )
 
 
 class TestChains:
@@ -205,7 +213,11 @@ class TestFormats:
         result = run("scorecard", "--action", "12")
         lines = result.stdout.splitlines()
         assert lines[0].split("\t")[:6] == ["id", "action", "made_in", "year", "plan", "signal"]
-        assert [line.split("\t")[0] for line in lines[1:]] == ["12/2013/1", "12/2014/1", "12/2015/1"]
+        assert [line.split("\t")[0] for line in lines[1:]] == [
+            "12/2013/1",
+            "12/2014/1",
+            "12/2015/1",
+        ]
         assert "\x1b" not in result.stdout
 
     def test_table_reads_at_80_columns(self) -> None:
@@ -425,7 +437,9 @@ class TestLintVerdicts:
         line = next(n for n, content in enumerate(text.split("\n"), 1) if new in content)
         found = self.lint(report, text)
         assert len(found) == 1, found
-        assert found[0].startswith(f"{report.with_name('co.verdicts.yaml')}:{line}:{column}: {code} ")
+        assert found[0].startswith(
+            f"{report.with_name('co.verdicts.yaml')}:{line}:{column}: {code} "
+        )
 
     def test_drift_names_both_texts(self, report: Path) -> None:
         (found,) = self.lint(report, V_FILE.replace("Leaders Network.", "Leaders Group."))
@@ -437,7 +451,9 @@ class TestLintVerdicts:
         )
 
     def test_a_quote_elsewhere_in_the_report_is_located(self, report: Path) -> None:
-        text = V_FILE.replace(QUOTE, "No requirement for legislative change has yet been identified.")
+        text = V_FILE.replace(
+            QUOTE, "No requirement for legislative change has yet been identified."
+        )
         (found,) = self.lint(report, text)
         assert found.endswith(
             "V104 the quoted evidence is not in the progress reported for 2014 (in any action);"
@@ -462,7 +478,9 @@ class TestLintVerdicts:
         found = self.lint(report, text)
         assert len(found) == 1, found
         line = next(n for n, content in enumerate(text.split("\n"), 1) if "status:" in content)
-        assert found[0].startswith(f"{report.with_name('co.verdicts.yaml')}:{line}:13: V105 warning:")
+        assert found[0].startswith(
+            f"{report.with_name('co.verdicts.yaml')}:{line}:13: V105 warning:"
+        )
 
     def test_a_verdicts_file_without_its_report(self, tmp_path: Path) -> None:
         lonely = tmp_path / "gone.verdicts.yaml"
@@ -501,7 +519,9 @@ class TestPlanTextIsData:
         return report
 
     def test_terminal(self, hostile: Path) -> None:
-        result = run("scorecard", "--action", "12", "--data", str(hostile), env={"FORCE_COLOR": "1"})
+        result = run(
+            "scorecard", "--action", "12", "--data", str(hostile), env={"FORCE_COLOR": "1"}
+        )
         assert result.code == 0, result.stderr
         assert self.PLAN in " ".join(strip_ansi(result.stdout).split())
 
