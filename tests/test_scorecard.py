@@ -9,6 +9,7 @@ import io
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from inline_snapshot import snapshot
@@ -21,7 +22,7 @@ from tests.conftest import DATA, run
 QUOTE = "No requirement for legislative change was identified."
 
 
-def scorecard_json(*args: str) -> dict[str, object]:
+def scorecard_json(*args: str) -> dict[str, Any]:
     result = run("scorecard", "--format", "json", *args)
     assert result.code == 0, result.stderr
     document = json.loads(result.stdout)
@@ -29,7 +30,7 @@ def scorecard_json(*args: str) -> dict[str, object]:
     return document
 
 
-def items(*args: str) -> dict[str, dict[str, object]]:
+def items(*args: str) -> dict[str, dict[str, Any]]:
     found = scorecard_json(*args)["items"]
     assert isinstance(found, list)
     return {item["id"]: item for item in found}
