@@ -119,6 +119,15 @@ class TestSchema:
         copy = (ROOT / "data" / "strategy.schema.json").read_text(encoding="utf-8")
         assert copy == schema_text(), "run: strategy schema -o data/strategy.schema.json"
 
+    def test_verdicts_schema_copy_is_current(self) -> None:
+        """Verdicts files name `verdicts.schema.json` for editors; the copy beside the data."""
+        from strategy_cli.model.verdicts import Verdicts
+
+        copy = (ROOT / "data" / "verdicts.schema.json").read_text(encoding="utf-8")
+        assert copy == schema_text(Verdicts), (
+            "run: strategy schema --verdicts -o data/verdicts.schema.json"
+        )
+
     def test_schema_command_prints_it(self) -> None:
         result = run("schema")
         assert result.code == 0

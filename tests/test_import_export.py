@@ -76,6 +76,7 @@ class TestExportJson:
         assert list(document) == [
             "title",
             "department",
+            "aliases",
             "updated",
             "commitments_made",
             "licence",

@@ -28,6 +28,7 @@ from tests.conftest import DATA, ROOT
 FULL = Report(
     title="DWP's actions in response to the Government Digital Strategy",
     department="DWP",
+    aliases=["Department of Social Security"],
     updated=datetime.date(2015, 1, 16),
     commitments_made="December 2012",
     licence="© Crown copyright 2015",

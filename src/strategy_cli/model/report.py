@@ -220,6 +220,10 @@ class Report:
     department: Text
     """The department as the title names it: an acronym ("CO", "HMT") or in full."""
 
+    aliases: list[Text] = field(default_factory=list)
+    """Other names `--department` knows the department by, beyond the tool's own table of the
+    departments of 2012-2015 (e.g. a former name)."""
+
     updated: Annotated[datetime.date, STRICT] | None = None
     """The date of this version of the page ("Updated 16 January 2015"), if it gives one."""
 
