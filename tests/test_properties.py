@@ -244,3 +244,62 @@ class TestNoCrash:
     def test_importer(self, text: str) -> None:
         with contextlib.suppress(DataError):
             parse_page(text, "fuzz.txt")
+
+
+# --- the fast reader reads what ruamel.yaml reads, or leaves it to ruamel.yaml -----------------
+
+SCALAR = st.one_of(
+    WORD,
+    TEXT,
+    st.sampled_from(
+        [
+            "010", "0", "7", "-1", "+1", "1_000", "1.5", ".5", "1e3", "0x1F", "0o17", "0b1",
+            ".inf", "-.Inf", ".nan", "true", "True", "FALSE", "yes", "No", "on", "off", "y", "~",
+            "null", "Null", "", "2015-01-16", "2015-1-6", "2015-01-16 10:00", "2015-01-16T10:00Z",
+            "12:30", "1:20:30", "<<", "&a", "*a", "!x", "!!str", "%YAML", "- x", "? x", "@x",
+            "`x", "|", ">", "#x", "a #b", "a: b", "[x]", "{x}", "x, y", "'q'", '"q"',
+        ]
+    ),
+)  # fmt: skip
+
+
+def _yaml_scalar(draw: st.DrawFn) -> str:
+    value = draw(SCALAR)
+    style = draw(st.sampled_from(["plain", "single", "double"]))
+    if style == "single":
+        return "'" + value.replace("'", "''") + "'"
+    if style == "double":
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+@st.composite
+def yaml_documents(draw: st.DrawFn, depth: int = 0) -> str:
+    """Block-style YAML, valid or not, built from scalars that mean different things to YAML
+    1.1 and 1.2 and characters that mean something to YAML."""
+    indent = "  " * depth
+    kind = draw(st.sampled_from(["map", "seq"] if depth < 3 else ["map"]))
+    lines = []
+    for _ in range(draw(st.integers(1, 3))):
+        key = draw(st.one_of(st.sampled_from(["a", "b", "2013", "title", "010"]), WORD))
+        nested = depth < 3 and draw(st.booleans())
+        head = f"{indent}{key}:" if kind == "map" else f"{indent}-"
+        if nested:
+            lines += [head, draw(yaml_documents(depth + 1))]
+        else:
+            lines.append(f"{head} {_yaml_scalar(draw)}")
+    return "\n".join(lines)
+
+
+@given(yaml_documents())
+@SETTINGS
+def test_the_fast_reader_agrees_with_ruamel_or_declines(text: str) -> None:
+    from strategy_cli.store.yamlfile import fast_plain, parse
+
+    fast = fast_plain(text)
+    try:
+        slow = parse(text, "x.yaml", positions=False)
+    except DataError:
+        assert fast is None, text
+        return
+    assert fast is None or fast == slow, text

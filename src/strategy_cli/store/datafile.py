@@ -10,7 +10,7 @@ from strategy_cli.model.consistency import Problem
 from strategy_cli.model.report import Report
 from strategy_cli.model.validation import InvalidReport, format_path, validate
 from strategy_cli.store.files import decode, display_name, read_bytes, read_text
-from strategy_cli.store.yamlfile import locate, parse, to_plain
+from strategy_cli.store.yamlfile import fast_plain, locate, parse, to_plain
 
 
 def not_a_mapping(tree: Any) -> str | None:
@@ -132,7 +132,11 @@ def load_text(text: str, name: str, path: str) -> Report:
         raise DataError(message, position, problems=raw)
     if is_json(text, name):
         return _load_json(text, name, path)
-    document = parse_tree(text, name, positions=False)
+    document = fast_plain(text)
+    if document is None:
+        document = parse_tree(text, name, positions=False)
+    elif (problem := not_a_mapping(document)) is not None:
+        raise DataError(problem, Position(name, 1, 1))
     try:
         return validate(document)
     except InvalidReport:
