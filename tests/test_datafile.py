@@ -78,7 +78,11 @@ class TestBadFiles:
         self.check(tmp_path / "none.yaml", f"{tmp_path / 'none.yaml'}: no such file")
 
     def test_directory(self, tmp_path: Path) -> None:
-        self.check(tmp_path, f"{tmp_path}: is a directory, not a file")
+        self.check(
+            tmp_path,
+            f"{tmp_path}: no report data files in this folder (0 other files skipped): a report"
+            " file is YAML with top-level 'title:' and 'actions:' keys",
+        )
 
     @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
     def test_unreadable(self, data_copy: Path) -> None:

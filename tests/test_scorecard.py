@@ -17,6 +17,7 @@ from inline_snapshot import snapshot
 from strategy_cli.analysis.items import ItemId
 from strategy_cli.analysis.language import Vocabulary, acronyms, stem
 from strategy_cli.api import load
+from strategy_cli.store.location import resolve
 from tests.conftest import DATA, run
 
 QUOTE = "No requirement for legislative change was identified."
@@ -75,7 +76,8 @@ class TestItems:
             ),
             (
                 "DWP:4/2014/5",
-                "strategy: error: DWP:4/2014/5 is an item of DWP, but this report is CO's\n",
+                "strategy: error: no report of 'DWP' here: the data in use is CO's report"
+                f" ({resolve(None)})\n",
             ),
             (
                 "4/2014/0",
@@ -534,3 +536,139 @@ class TestPlanTextIsData:
         assert "\\<b\\>legislative\\</b\\> \\*impediments\\*" in markdown
         assert "<b>" not in markdown
         assert items(*data)["12/2014/1"]["text"] == self.PLAN
+
+
+class TestVerdictsFileEdges:
+    """What the red-team pass found, each kept from coming back."""
+
+    def test_a_future_date_is_refused_and_one_written_by_hand_is_a_warning(
+        self, report: Path
+    ) -> None:
+        result = run(
+            "assess", "12/2014/1", "--status", "limited", "--evidence", QUOTE, "--by", "R",
+            "--date", "9999-12-31", "--data", str(report),
+        )  # fmt: skip
+        assert (result.code, result.stderr) == (
+            2,
+            "strategy: error: --date 9999-12-31 is in the future: a verdict is dated when it is"
+            " given\n",
+        )
+        verdicts = report.with_name("co.verdicts.yaml")
+        verdicts.write_text(V_FILE.replace("2026-11-27", "9999-12-31"), encoding="utf-8")
+        (found,) = run("lint", str(report)).stdout.splitlines()
+        assert found.startswith(f"{verdicts}:7:11: V106 warning: dated 9999-12-31, after today")
+
+    @pytest.mark.parametrize("date", ["20261127", "2026-W48-5", "2026-02-30"])
+    def test_only_a_calendar_date_as_yyyy_mm_dd(self, report: Path, date: str) -> None:
+        result = run(
+            "assess", "12/2014/1", "--status", "limited", "--evidence", QUOTE, "--by", "R",
+            "--date", date, "--data", str(report),
+        )  # fmt: skip
+        assert (result.code, result.stderr) == (
+            2,
+            f"strategy: error: --date must be a date as YYYY-MM-DD, not {date!r}\n",
+        )
+
+    def test_an_impossible_date_in_a_file_is_a_finding_not_a_crash(self, report: Path) -> None:
+        verdicts = report.with_name("co.verdicts.yaml")
+        verdicts.write_text(V_FILE.replace("2026-11-27", "2026-02-30"), encoding="utf-8")
+        assert run("lint", str(report)).stdout == (
+            f"{verdicts}:7:11: S003 '2026-02-30' is not a date in the calendar: correct it\n"
+        )
+        result = run("scorecard", "--data", str(report))
+        assert (result.code, result.stdout) == (1, "")
+        assert result.stderr.startswith(f"strategy: error: {verdicts}:7:11: '2026-02-30' is not")
+
+    @pytest.mark.parametrize(
+        ("quote", "message"),
+        [
+            ("legislative", "--evidence: the quote has 1 word(s): quote at least 3 words"),
+            (f" {QUOTE}", "--evidence: the quote starts or ends with spaces"),
+            ("requirement for legislat", "the quote is not in the progress reported for 2014"),
+            (
+                "No requirement for legislative change has yet been identified.",
+                "the quote is not in the progress reported for 2014 (in any action); it is in"
+                " Action 12: Planned activities in 2015",
+            ),
+        ],
+    )
+    def test_a_quote_is_whole_words_found_in_that_years_progress(
+        self, report: Path, quote: str, message: str
+    ) -> None:
+        result = run(
+            "assess", "12/2014/1", "--status", "limited", "--evidence", quote, "--by", "R",
+            "--data", str(report),
+        )  # fmt: skip
+        assert result.code == 2
+        assert result.stderr.startswith(f"strategy: error: {message}")
+
+    def test_a_plan_not_yet_due_has_no_progress_to_quote(self, report: Path) -> None:
+        result = run(
+            "assess", "12/2015/1", "--status", "limited", "--evidence", QUOTE, "--by", "R",
+            "--data", str(report),
+        )  # fmt: skip
+        assert result.code == 2
+        assert "had not reached: there is no progress for it to quote yet" in result.stderr
+
+    def test_an_empty_verdicts_file_holds_none(self, report: Path) -> None:
+        report.with_name("co.verdicts.yaml").write_text("", encoding="utf-8")
+        assert run("scorecard", "--data", str(report)).code == 0
+        assert run("lint", "--strict", str(report)).code == 0
+        base = ["assess", "12/2014/1", "--status", "limited", "--evidence", QUOTE, "--by", "R"]
+        assert run(*base, "--data", str(report)).code == 0
+        assert items("--data", str(report))["12/2014/1"]["status"] == "limited"
+
+    def test_a_list_is_not_a_verdicts_file(self, report: Path) -> None:
+        verdicts = report.with_name("co.verdicts.yaml")
+        verdicts.write_text("- a\n", encoding="utf-8")
+        result = run("scorecard", "--data", str(report))
+        assert result.stderr == (
+            f"strategy: error: {verdicts}:1:1: a verdicts file is a mapping with a 'verdicts:'"
+            " list, not a list\n"
+        )
+
+    def test_a_pipe_or_folder_at_the_name_is_refused_without_opening_it(self, report: Path) -> None:
+        import os
+
+        verdicts = report.with_name("co.verdicts.yaml")
+        os.mkfifo(verdicts)
+        result = run("scorecard", "--data", str(report))  # would block if the pipe were opened
+        assert (result.code, result.stderr) == (
+            1,
+            f"strategy: error: {verdicts}: the verdicts file is not a regular file: move it"
+            " aside\n",
+        )
+        assert run("lint", str(report)).stdout == (
+            f"{verdicts}:1:1: Y100 the verdicts file is not a regular file: move it aside\n"
+        )
+        verdicts.unlink()
+        verdicts.mkdir()
+        assert run("lint", str(report)).code == 1
+
+    def test_another_departments_id_is_not_this_reports_verdict(self, report: Path) -> None:
+        verdicts = report.with_name("co.verdicts.yaml")
+        verdicts.write_text(V_FILE.replace("item: 12/2014/1", "item: DWP:12/2014/1"), "utf-8")
+        assert items("--data", str(report))["12/2014/1"]["status"] is None
+        assert "V102 DWP:12/2014/1 is an item of DWP" in run("lint", str(report)).stdout
+        verdicts.write_text(V_FILE.replace("item: 12/2014/1", "item: CO:12/2014/01"), "utf-8")
+        assert items("--data", str(report))["12/2014/1"]["status"] == "complete"
+        assert run("lint", "--strict", str(report)).code == 0
+
+    def test_line_endings_and_byte_order_mark_are_kept(self, report: Path) -> None:
+        verdicts = report.with_name("co.verdicts.yaml")
+        verdicts.write_bytes(("\ufeff" + V_FILE).replace("\n", "\r\n").encode("utf-8"))
+        base = ["assess", "12/2014/1", "--status", "limited", "--evidence", QUOTE, "--by", "R"]
+        assert run(*base, "--data", str(report)).code == 0
+        data = verdicts.read_bytes()
+        assert data.startswith("\ufeff".encode())
+        assert data.count(b"\n") == data.count(b"\r\n") > 10
+
+    def test_creating_the_file_never_replaces_one_made_meanwhile(self, tmp_path: Path) -> None:
+        from strategy_cli.errors import DataError
+        from strategy_cli.store.files import atomic_write
+
+        target = tmp_path / "co.verdicts.yaml"
+        target.write_text("verdicts: []\n", encoding="utf-8")
+        with pytest.raises(DataError, match="another process made the file meanwhile"):
+            atomic_write(str(target), "verdicts:\n", create=True)
+        assert target.read_text(encoding="utf-8") == "verdicts: []\n"

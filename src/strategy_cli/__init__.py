@@ -5,6 +5,7 @@ Use from Python::
     from strategy_cli import load
     report = load("data/co.yaml")          # a YAML data file, or a JSON export
     print(report.action(5).title)
+    reports = load_all("gov/")             # a folder: every department's report, by department
 
 `load` returns a validated `Report` or raises `DataError`, whose `position` is the
 file:line:column of the first problem and whose `problems` lists every one. Models cannot be
@@ -33,11 +34,12 @@ __all__ = [
     "__version__",
     "dump",
     "load",
+    "load_all",
     "validate",
 ]
 
 if TYPE_CHECKING:
-    from strategy_cli.api import dump, load, validate
+    from strategy_cli.api import dump, load, load_all, validate
     from strategy_cli.errors import DataError, StrategyError, UsageError
     from strategy_cli.model.report import Action, Paragraph, Report
     from strategy_cli.model.validation import InvalidReport
@@ -52,6 +54,7 @@ _WHERE = {
     "InvalidReport": "strategy_cli.model.validation",
     "dump": "strategy_cli.api",
     "load": "strategy_cli.api",
+    "load_all": "strategy_cli.api",
     "validate": "strategy_cli.api",
 }
 

@@ -12,8 +12,33 @@ from strategy_cli.model.shape import dump as _dump
 def load(path: str | os.PathLike[str], *, cache: bool = True) -> Report:
     """The validated report in a data file (YAML, or a JSON export); `DataError` otherwise,
     with `position` (file:line:column) and `problems` (every problem found). With `cache`,
-    the report cache is used as the command line uses it ($STRATEGY_CACHE_DIR applies)."""
+    the report cache is used as the command line uses it ($STRATEGY_CACHE_DIR applies).
+    A folder of reports is `load_all`'s: `load` keeps its one return type."""
     name = os.fspath(path)
+    if name != "-" and os.path.isdir(name):
+        from strategy_cli.errors import DataError, Position
+
+        raise DataError(
+            "a folder holds a report per department: read it with load_all(), which gives"
+            " them by department",
+            Position(name),
+        )
+    return _load_file(name, cache)
+
+
+def load_all(path: str | os.PathLike[str]) -> dict[str, Report]:
+    """Every report in a folder of data files (one per department, at any depth), by
+    department, in order; a single file gives its one report."""
+    from strategy_cli.store.dataset import load_folder
+
+    name = os.fspath(path)
+    if name == "-" or not os.path.isdir(name):
+        report = _load_file(name, True)
+        return {report.department: report}
+    return {member.department: member.report for member in load_folder(name)}
+
+
+def _load_file(name: str, cache: bool) -> Report:
     if cache:
         from strategy_cli.store.cache import load_cached
 

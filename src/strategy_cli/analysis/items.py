@@ -39,7 +39,12 @@ class ItemId(NamedTuple):
     @property
     def local(self) -> str:
         """The id without its department."""
-        return str(self._replace(department=None))
+        return str(self.unnamed)
+
+    @property
+    def unnamed(self) -> ItemId:
+        """The same place in its report, without the department."""
+        return self._replace(department=None)
 
     @classmethod
     def parse(cls, text: str) -> ItemId:
@@ -121,7 +126,11 @@ def progress_units(report: Report, year: int, several: bool = False) -> list[Uni
 def find_item(report: Report, wanted: ItemId | str) -> Unit:
     """The plan item with this id, or a message that says what the action does have."""
     item = ItemId.parse(wanted) if isinstance(wanted, str) else wanted
-    if item.department is not None and item.department.casefold() != report.department.casefold():
+    from strategy_cli.model.departments import answers_to
+
+    if item.department is not None and not answers_to(
+        report.department, report.aliases, item.department
+    ):
         raise UsageError(
             f"{item} is an item of {item.department}, but this report is {report.department}'s"
         )
@@ -145,12 +154,54 @@ def find_item(report: Report, wanted: ItemId | str) -> Unit:
     return found[0]
 
 
+QUOTE_WORDS = 3
+"""A quote the verdict rests on has at least this many words: one word is found anywhere."""
+
+
+def quote_problem(quote: str) -> str | None:
+    """Why a quote cannot be checked against the report, if it cannot."""
+    if quote != quote.strip():
+        return "the quote starts or ends with spaces: copy the words only"
+    if len(quote.split()) < QUOTE_WORDS:
+        return (
+            f"the quote has {len(quote.split())} word(s): quote at least {QUOTE_WORDS} words of"
+            " the progress, so that a reader can find them"
+        )
+    return None
+
+
+def _holds(text: str, quote: str) -> bool:
+    """The quote is in the text word for word, starting and ending at word boundaries."""
+    start = text.find(quote)
+    while start != -1:
+        end = start + len(quote)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() and quote[0].isalnum()) and not (
+            after.isalnum() and quote[-1].isalnum()
+        ):
+            return True
+        start = text.find(quote, start + 1)
+    return False
+
+
 def quoted_in(report: Report, year: int, quote: str) -> int | None:
     """The action whose progress for `year` holds the quote word for word (a paragraph's own
-    text or a bullet), or None."""
-    if not quote.strip():
+    text or a bullet, whole words), or None."""
+    if quote_problem(quote) is not None:
         return None
     for unit in progress_units(report, year):
-        if quote in unit.text:
+        if _holds(unit.text, quote):
             return unit.action
+    return None
+
+
+def where_quoted(report: Report, quote: str) -> str | None:
+    """Where else in the report the quote is ("Action 12: Planned activities in 2015")."""
+    from strategy_cli.analysis.query import section_units, timeline
+
+    for action in report.actions:
+        for section in timeline(report, action):
+            if any(_holds(text, quote) for _, _, text in section_units(section)):
+                return f"Action {action.number}: {section.heading}"
     return None

@@ -121,6 +121,7 @@ class Vocabulary:
 
     def __init__(self, defined: dict[str, Acronym]):
         self.acronyms = defined
+        self._known: dict[str, tuple[str | None, str | None]] = {}
         self._by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for key, acronym in defined.items():
             self._by_first.setdefault(acronym.long[0], []).append((key, acronym.long))
@@ -130,22 +131,33 @@ class Vocabulary:
         out: dict[str, str] = {}
         stems: list[str] = []
         written: list[str] = []
+        known = self._known
         for word in surface_words(text):
-            low = word.lower()
-            if word[:1].isupper() and word[1:2].isupper():
-                key = low if low in self.acronyms else low[:-1] if word.endswith("s") else None
-                if key in self.acronyms:
-                    out.setdefault("=" + key, word)
-                    continue
-            if low in STOPWORDS:
-                continue
-            stemmed = stem(low)
-            stems.append(stemmed)
-            written.append(word)
-            if len(low) > 1 and not low.isdigit():
-                out.setdefault(stemmed, word)
+            found = known.get(word)
+            if found is None:
+                found = known[word] = self._read(word)
+            term, stemmed = found
+            if term is not None:
+                out.setdefault(term, word)
+            if stemmed is not None:
+                stems.append(stemmed)
+                written.append(word)
+        by_first = self._by_first
         for i, first in enumerate(stems):
-            for key, long in self._by_first.get(first, ()):
+            for key, long in by_first.get(first, ()):
                 if tuple(stems[i : i + len(long)]) == long:
                     out.setdefault("=" + key, " ".join(written[i : i + len(long)]))
         return out
+
+    def _read(self, word: str) -> tuple[str | None, str | None]:
+        """A word's term (None for a function word) and its stem (None for an acronym the
+        report defines, or a function word), worked out once per distinct word."""
+        low = word.lower()
+        if word[:1].isupper() and word[1:2].isupper():
+            key = low if low in self.acronyms else low[:-1] if word.endswith("s") else None
+            if key in self.acronyms:
+                return "=" + key, None
+        if low in STOPWORDS:
+            return None, None
+        stemmed = stem(low)
+        return (stemmed if len(low) > 1 and not low.isdigit() else None), stemmed

@@ -16,7 +16,7 @@ from strategy_cli.analysis.items import ItemId, Unit, find_item, plan_items, pro
 from strategy_cli.analysis.query import YearStats, check_year, due_year, get_action
 from strategy_cli.errors import UsageError
 from strategy_cli.model.report import Report
-from strategy_cli.model.verdicts import STATUSES, Status, Verdict, Verdicts, current
+from strategy_cli.model.verdicts import STATUSES, Status, Verdict, Verdicts
 
 
 class Row(NamedTuple):
@@ -93,6 +93,14 @@ def repeats(items: list[Unit]) -> dict[ItemId, list[ItemId]]:
     }
 
 
+class DepartmentYears(NamedTuple):
+    """One department's row of `stats --by department`."""
+
+    department: str
+    name: str
+    years: list[YearStats]
+
+
 class Analysis(NamedTuple):
     """What the scorecard derives from the report alone (verdicts aside): cached per report."""
 
@@ -164,12 +172,12 @@ def scorecard(
     for source, targets in forward.items():
         for target in targets:
             backward.setdefault(target, []).append(source)
-    recorded = current(verdicts) if verdicts is not None else {}
+    recorded = by_item(verdicts, report)[0] if verdicts is not None else {}
     rows = [
         Row(
             a.item,
             a,
-            recorded.get(str(a.item.id), []),
+            recorded.get(a.item.id.unnamed, []),
             forward.get(a.item.id, []),
             backward.get(a.item.id, []),
             same.get(a.item.id, []),
@@ -224,6 +232,8 @@ def select(
     wanted: ItemId | None = None
     if chain is not None:
         wanted = find_item(report, chain).id
+        if card.rows and card.rows[0].item.id.department is not None:
+            wanted = wanted._replace(department=card.rows[0].item.id.department)
         members = chain_of(card, wanted)
         rows = [r for r in rows if r.item.id in members]
     if year is not None:
@@ -255,10 +265,34 @@ def chain_of(card: Scorecard, start: ItemId) -> set[ItemId]:
     return seen
 
 
-def unknown_verdicts(card: Scorecard, verdicts: Verdicts) -> list[str]:
+def by_item(verdicts: Verdicts, report: Report) -> tuple[dict[ItemId, list[Verdict]], list[str]]:
+    """Each plan item's verdicts, latest last (by date; by place in the file among the same
+    date), and the ids that name no item of this report: one rule for every reader and lint.
+    An id may name the report's department (`CO:4/2014/5`, by any of its names)."""
+    from strategy_cli.model.departments import answers_to
+
+    items = {u.id for u in plan_items(report)}
+    found: dict[ItemId, list[Verdict]] = {}
+    unknown: list[str] = []
+    for verdict in verdicts.verdicts:
+        try:
+            where = ItemId.parse(verdict.item)
+        except UsageError:
+            unknown.append(verdict.item)
+            continue
+        named = where.department
+        if (named is not None and not answers_to(report.department, report.aliases, named)) or (
+            where.unnamed not in items
+        ):
+            unknown.append(verdict.item)
+            continue
+        found.setdefault(where.unnamed, []).append(verdict)
+    return {k: sorted(v, key=lambda verdict: verdict.date) for k, v in found.items()}, unknown
+
+
+def unknown_verdicts(report: Report, verdicts: Verdicts) -> list[str]:
     """Ids of recorded verdicts that name no plan item of the report."""
-    known = {str(r.item.id) for r in card.rows}
-    return sorted({v.item for v in verdicts.verdicts if v.item.split(":")[-1] not in known})
+    return by_item(verdicts, report)[1]
 
 
 def with_items(rows: list[YearStats], card: Scorecard) -> list[YearStats]:
@@ -281,3 +315,34 @@ def with_items(rows: list[YearStats], card: Scorecard) -> list[YearStats]:
             )
         )
     return out
+
+
+def of_department(card: Scorecard, department: str) -> Scorecard:
+    """The scorecard with every id naming the department (`DWP:4/2014/5`): for a data set of
+    several departments, where `4/2014/5` alone would be ambiguous."""
+
+    def named(where: ItemId) -> ItemId:
+        return where._replace(department=department)
+
+    def unit(found: Unit) -> Unit:
+        return found._replace(id=named(found.id))
+
+    def evidence(found: list[Evidence]) -> list[Evidence]:
+        return [e._replace(unit=unit(e.unit)) for e in found]
+
+    rows = [
+        row._replace(
+            item=unit(row.item),
+            assessment=row.assessment._replace(
+                item=unit(row.assessment.item),
+                evidence=evidence(row.assessment.evidence),
+                mentions=evidence(row.assessment.mentions),
+            ),
+            carried_to=[named(i) for i in row.carried_to],
+            carried_from=[named(i) for i in row.carried_from],
+            repeats=[named(i) for i in row.repeats],
+        )
+        for row in card.rows
+    ]
+    chain = named(card.chain) if card.chain is not None else None
+    return card._replace(rows=rows, chain=chain)

@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Hashable, Iterator, Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 CARRIED_OVER = 0.8
@@ -29,10 +30,17 @@ def _key(word: str) -> str:
     return word.lower().strip(".,;:()“”\"'’‘")
 
 
+@lru_cache(maxsize=8192)
+def keys(text: str) -> tuple[str, ...]:
+    """The text's words as compared: lower case, punctuation at their edges dropped. Cached:
+    a report compares each paragraph with many others."""
+    return tuple(_key(w) for w in words(text))
+
+
 def likeness(a: str, b: str) -> float:
     """0..1: the share of words the two texts have in common, in order, ignoring case and
     punctuation at word edges. `quick_ratio` bounds the cost of clearly different texts."""
-    left, right = [_key(w) for w in words(a)], [_key(w) for w in words(b)]
+    left, right = keys(a), keys(b)
     if not left or not right:
         return 0.0
     matcher = SequenceMatcher(None, left, right, autojunk=max(len(left), len(right)) > LONG)
@@ -50,10 +58,10 @@ def similarity(item: str, other: str) -> float:
     """How far `item` comes back in `other`: their likeness, or, for an item of some length,
     the share of its words that `other` keeps in the same order (carried over and added to)."""
     score = likeness(item, other)
-    left = [_key(w) for w in words(item)]
+    left = keys(item)
     if score >= CARRIED_OVER or len(left) < CONTAINED_MIN_WORDS:
         return score
-    right = [_key(w) for w in words(other)]
+    right = keys(other)
     matcher = SequenceMatcher(None, left, right, autojunk=max(len(left), len(right)) > LONG)
     kept = sum(block.size for block in matcher.get_matching_blocks())
     return max(score, kept / len(left))
@@ -109,7 +117,7 @@ def near_copies(
     """(i, j, likeness) for every pair of texts of different groups, j < i, that are mostly the
     same words in order. Shared four-word shingles find the candidates cheaply (near-linear in
     the text), the likeness confirms them."""
-    distinct = {t: [_key(w) for w in words(t)] for t in set(texts)}
+    distinct = {t: keys(t) for t in set(texts)}
     keyed = [distinct[t] for t in texts]
     sets = {
         t: {tuple(ws[i : i + SHINGLE]) for i in range(max(len(ws) - SHINGLE + 1, 1))}

@@ -3,7 +3,8 @@ the core, and hands the finished result to the chosen format."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -21,10 +22,66 @@ from strategy_cli.cli.options import (
     output_format,
     whole,
 )
+from strategy_cli.english import plural
 from strategy_cli.errors import UsageError
+from strategy_cli.output import words
 from strategy_cli.output.base import Formatter
 
+if TYPE_CHECKING:
+    from strategy_cli.store.dataset import Member
+
 app = typer.Typer(rich_markup_mode=None, add_completion=False)
+
+DepartmentOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--department",
+        "-d",
+        metavar="D",
+        help="With a folder of reports: only this department, by acronym or name (repeatable).",
+    ),
+]
+
+T = TypeVar("T")
+
+
+def _each(
+    data: str | None,
+    departments: list[str] | None,
+    fmt: str,
+    build: Callable[[Member, bool], T],
+    render: Callable[[T], str],
+    *,
+    tabular: bool = False,
+    header: bool = False,
+) -> list[T]:
+    """Each department's result (one, for a single report), rendered and emitted as one
+    output; the results are returned for the command's notes and exit status."""
+    members, folder = state.members(data, departments)
+    return _each_of(members, folder, fmt, build, render, tabular=tabular, header=header)
+
+
+def _each_of(
+    members: list[Member],
+    folder: bool,
+    fmt: str,
+    build: Callable[[Member, bool], T],
+    render: Callable[[T], str],
+    *,
+    tabular: bool = False,
+    header: bool = False,
+) -> list[T]:
+    """`_each` for members already chosen."""
+    from strategy_cli.output.many import Part, combine
+
+    results = [build(member, folder) for member in members]
+    if not folder:
+        state.emit(render(results[0]))
+        return results
+    parts = [Part(m.department, m.name, render(r)) for m, r in zip(members, results, strict=True)]
+    terminal = state.console() is not None
+    state.emit(combine(output_format(fmt), parts, tabular, terminal, header))
+    return results
 
 
 def _formatter(fmt: str, excel: bool = False) -> Formatter:
@@ -51,6 +108,7 @@ def list_(
         str | None,
         typer.Option("--text", "-t", help="Only actions whose text contains this (any case)."),
     ] = None,
+    department: DepartmentOption = None,
     fmt: FormatOption = "table",
     excel: ExcelOption = False,
     data: DataOption = None,
@@ -60,9 +118,15 @@ def list_(
 
     out = _formatter(fmt, excel)
     chosen = whole(year, "--year")
-    result = list_actions(state.report(data), chosen, text)
-    state.emit(out.list_actions(result))
-    if not result.rows:
+    results = _each(
+        data,
+        department,
+        fmt,
+        lambda member, _: list_actions(member.report, chosen, text),
+        out.list_actions,
+        tabular=True,
+    )
+    if not any(result.rows for result in results):
         state.note("no actions match")
 
 
@@ -79,23 +143,33 @@ def show(
         str, typer.Argument(metavar="N", help="Action number.", autocompletion=complete_action)
     ],
     year: YearOption = None,
+    department: DepartmentOption = None,
     fmt: FormatOption = "table",
     excel: ExcelOption = False,
     data: DataOption = None,
 ) -> None:
-    """Show one action's story in time order: commitment, then progress and plans by year."""
-    from strategy_cli.analysis.query import show_action
+    """Show one action's story in time order: commitment, then progress and plans by year;
+    with a folder of reports, every department's answer to it."""
+    from strategy_cli.analysis.query import ShowResult, show_action
 
     out = _formatter(fmt, excel)
     asked, chosen = whole(number, "N"), whole(year, "--year")
-    report, card, _ = state.scorecard(data)
-    result = show_action(report, asked, chosen)
-    result = result._replace(
-        items={r.item.id: r for r in card.rows if r.item.action == result.number}
-    )
-    state.emit(out.show(result))
-    if not result.sections:
-        state.note(f"action {result.number} has nothing about {chosen}")
+
+    def build(member: Member, folder: bool) -> ShowResult:
+        card, _ = state.scorecard_at(member, folder)
+        result = show_action(member.report, asked, chosen)
+        return result._replace(
+            items={r.item.id.unnamed: r for r in card.rows if r.item.action == result.number}
+        )
+
+    members, folder = state.members(data, department)
+    if folder:
+        members = [m for m in members if m.report.action(asked) is not None]
+        if not members:
+            raise UsageError(f"no department's report in this folder has action {asked}")
+    results = _each_of(members, folder, fmt, build, out.show)
+    if not any(result.sections for result in results):
+        state.note(f"action {asked} has nothing about {chosen}")
 
 
 @app.command(
@@ -137,24 +211,31 @@ def diff(
             help="Exit 1 if any plan due went unreported (no evidence) or was carried over.",
         ),
     ] = False,
+    department: DepartmentOption = None,
     fmt: FormatOption = "table",
     excel: ExcelOption = False,
     data: DataOption = None,
 ) -> None:
     """Planned against actual: what year A's report planned for year B, beside B's progress."""
-    from strategy_cli.analysis.query import diff_years
+    from strategy_cli.analysis.query import DiffResult, diff_years
 
     out = _formatter(fmt, excel)
     made, planned_for = whole(planned_in, "A"), whole(year, "B")
-    report, card, _ = state.scorecard(data)
-    result = diff_years(report, made, planned_for, whole(action, "--action"))
-    shown = {r.number for r in result.rows}
-    result = result._replace(
-        items=tuple(r for r in card.rows if r.item.year == planned_for and r.item.action in shown)
-    )
-    state.emit(out.diff(result, detail=action is not None))
-    if exit_code and (
-        result.number_with("planned_only") or result.unanswered or result.carried_over
+    number = whole(action, "--action")
+
+    def build(member: Member, folder: bool) -> DiffResult:
+        card, _ = state.scorecard_at(member, folder)
+        result = diff_years(member.report, made, planned_for, number)
+        shown = {r.number for r in result.rows}
+        return result._replace(
+            items=tuple(
+                r for r in card.rows if r.item.year == planned_for and r.item.action in shown
+            )
+        )
+
+    results = _each(data, department, fmt, build, lambda r: out.diff(r, detail=action is not None))
+    if exit_code and any(
+        r.number_with("planned_only") or r.unanswered or r.carried_over for r in results
     ):
         raise typer.Exit(1)
 
@@ -184,6 +265,7 @@ def search(
             "(repeatable).",
         ),
     ] = None,
+    department: DepartmentOption = None,
     fmt: FormatOption = "table",
     excel: ExcelOption = False,
     data: DataOption = None,
@@ -197,15 +279,19 @@ def search(
         if k not in KINDS:
             raise UsageError(f"unknown kind {k!r}; choose from: {', '.join(KINDS)}")
     pattern = compile_pattern(text, regex, _regex_seconds())
-    hits = run_search(
-        state.report(data),
-        pattern,
-        whole(action, "--action"),
-        whole(year, "--year"),
-        kind,  # type: ignore[arg-type]
+    number, chosen = whole(action, "--action"), whole(year, "--year")
+    results = _each(
+        data,
+        department,
+        fmt,
+        lambda member, _: SearchResult(
+            text,
+            run_search(member.report, pattern, number, chosen, kind),  # type: ignore[arg-type]
+        ),
+        out.search,
+        tabular=True,
     )
-    state.emit(out.search(SearchResult(text, hits)))
-    if not hits:
+    if not any(result.hits for result in results):
         state.note("no matches")
 
 
@@ -227,15 +313,50 @@ def _regex_seconds() -> float:
     return seconds
 
 
-@app.command(cls=Command, epilog="strategy stats\nstrategy stats --format csv --excel > stats.csv")
-def stats(fmt: FormatOption = "table", excel: ExcelOption = False, data: DataOption = None) -> None:
+@app.command(
+    cls=Command,
+    epilog=(
+        "strategy stats\n"
+        "strategy stats --format csv --excel > stats.csv\n"
+        "strategy stats --data gov --by department"
+    ),
+)
+def stats(
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            metavar="WHAT",
+            help="department: with a folder of reports, one row per department, one column per"
+            " year.",
+        ),
+    ] = None,
+    department: DepartmentOption = None,
+    fmt: FormatOption = "table",
+    excel: ExcelOption = False,
+    data: DataOption = None,
+) -> None:
     """Per year: actions reporting progress, making plans, following through, carrying over."""
+    from strategy_cli.analysis.query import YearStats
     from strategy_cli.analysis.query import stats as compute
     from strategy_cli.analysis.scorecard import with_items
 
     out = _formatter(fmt, excel)
-    report, card, _ = state.scorecard(data)
-    state.emit(out.stats(with_items(compute(report), card)))
+    if by is not None and by != "department":
+        raise UsageError(f"--by takes 'department', not {by!r}")
+
+    def build(member: Member, folder: bool) -> list[YearStats]:
+        card, _ = state.scorecard_at(member, folder)
+        return with_items(compute(member.report), card)
+
+    if by is None:
+        _each(data, department, fmt, build, out.stats, tabular=True, header=True)
+        return
+    from strategy_cli.analysis.scorecard import DepartmentYears
+
+    members, _ = state.members(data, department)
+    matrix = [DepartmentYears(m.department, m.name, build(m, True)) for m in members]
+    state.emit(out.stats_by_department(matrix))
 
 
 @app.command(
@@ -281,30 +402,48 @@ def scorecard(
             help="One item's history: every plan it was carried from or to, with its evidence.",
         ),
     ] = None,
+    department: DepartmentOption = None,
     fmt: FormatOption = "table",
     excel: ExcelOption = False,
     data: DataOption = None,
 ) -> None:
     """Every plan item: its evidence, computed signal, recorded verdict, where it was carried."""
-    from strategy_cli.analysis.scorecard import select, unknown_verdicts
+    from strategy_cli.analysis.items import ItemId
+    from strategy_cli.analysis.scorecard import Scorecard, select, unknown_verdicts
 
     out = _formatter(fmt, excel)
-    report, card, recorded = state.scorecard(data)
-    chosen = select(
-        report,
-        card,
-        whole(year, "--year"),
-        whole(action, "--action"),
-        signal,
-        status,
-        carried,
-        chain,
-    )
-    state.emit(out.scorecard(chosen))
-    if not chosen.rows:
+    number, chosen = whole(year, "--year"), whole(action, "--action")
+    wanted = list(department or [])
+    if chain is not None and (named := ItemId.parse(chain).department) is not None:
+        wanted = wanted or [named]
+    missing: list[str] = []
+
+    def build(member: Member, folder: bool) -> Scorecard:
+        card, recorded = state.scorecard_at(member, folder)
+        if recorded is not None:
+            missing.extend(f"{member.path}: {i}" for i in unknown_verdicts(member.report, recorded))
+        link = chain
+        if link is not None and ":" in link:
+            link = ItemId.parse(link)._replace(department=member.report.department).__str__()
+        return select(member.report, card, number, chosen, signal, status, carried, link)
+
+    members, folder = state.members(data, wanted)
+    if chain is not None and folder and len(members) > 1:
+        raise UsageError(
+            f"--chain {chain}: {len(members)} departments have such an item; name one",
+            hint=f"e.g. --chain {members[0].department}:{ItemId.parse(chain).local}",
+        )
+    results = _each_of(members, folder, fmt, build, out.scorecard, tabular=True, header=True)
+    if not any(result.rows for result in results):
         state.note("no plan items match")
-    if recorded is not None and (missing := unknown_verdicts(card, recorded)):
+    elif state.console() is None and output_format(fmt).value == "table":
+        # Piped, the rows are tab-separated data; the tallies a terminal shows go to stderr.
+        for result in results:
+            for line in words.scorecard_summary(result):
+                state.note(line)
+    if missing:
         state.say(
-            f"warning: {len(missing)} recorded verdict(s) name items this report does not have"
-            f" ({', '.join(missing[:5])}); run `strategy lint` to see why"
+            f"warning: {plural(len(missing), 'recorded verdict')}"
+            f" {'names an item' if len(missing) == 1 else 'name items'} the report does not"
+            f" have ({', '.join(missing[:5])}); run `strategy lint` to see why"
         )

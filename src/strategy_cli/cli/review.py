@@ -15,6 +15,8 @@ from strategy_cli.errors import UsageError
 if TYPE_CHECKING:
     import datetime
 
+    from strategy_cli.model.report import Report
+
 app = typer.Typer(rich_markup_mode=None, add_completion=False)
 
 
@@ -58,7 +60,14 @@ def assess(
     data: DataOption = None,
 ) -> None:
     """Record a verdict on a plan item, in the verdicts file beside the report."""
-    from strategy_cli.analysis.items import find_item, quoted_in
+    from strategy_cli.analysis.items import (
+        ItemId,
+        find_item,
+        quote_problem,
+        quoted_in,
+        where_quoted,
+    )
+    from strategy_cli.analysis.query import is_due
     from strategy_cli.model.verdicts import STATUSES, Verdict
     from strategy_cli.store.verdicts import record
 
@@ -68,23 +77,35 @@ def assess(
         refuse_forbidden(option, value)
         if value is not None and not value.strip():
             raise UsageError(f"{option} is empty: write it, or leave the option out")
-    path = _writable_report(data)
-    report = state.report(data)
-    found = find_item(report, item)
+    when = _date(date)
+    who = by if by is not None else _who()
+    wanted = ItemId.parse(item)
+    path, report = _writable_report(data, wanted.department)
+    found = find_item(report, wanted)
+    if not is_due(report, found.year):
+        raise UsageError(
+            f"{found.id} is a plan for {found.year}, which the report (dated"
+            f" {report.updated or 'by its last progress'}) had not reached: there is no"
+            " progress for it to quote yet"
+        )
+    if (problem := quote_problem(evidence)) is not None:
+        raise UsageError(f"--evidence: {problem}")
     where = quoted_in(report, found.year, evidence)
     if where is None:
+        elsewhere = where_quoted(report, evidence)
         raise UsageError(
-            f"the quote is not in the progress reported for {found.year} (in any action)",
+            f"the quote is not in the progress reported for {found.year} (in any action)"
+            + (f"; it is in {elsewhere}" if elsewhere else ""),
             hint="copy it word for word, quote marks included, from `strategy show"
             f" {found.action} --year {found.year}`",
         )
     verdict = Verdict(
         item=str(found.id),
         text=found.text,
-        status=status,
+        status=status,  # checked against STATUSES above
         evidence=evidence,
-        by=by or _who(),
-        date=_date(date),
+        by=who,
+        date=when,
         note=note,
     )
     written = record(path, verdict)
@@ -92,8 +113,9 @@ def assess(
     state.note(f"recorded {status} for {found.id}{elsewhere} in {written}")
 
 
-def _writable_report(option: str | None) -> str:
-    """The report whose verdicts may be written: never standard input or the bundled copy."""
+def _writable_report(option: str | None, department: str | None) -> tuple[str, Report]:
+    """The report whose verdicts may be written, and its file: never standard input or the
+    bundled copy. In a folder of reports, the id names the department."""
     import os
 
     from strategy_cli.store.location import ENV_VAR, bundled_path
@@ -114,11 +136,17 @@ def _writable_report(option: str | None) -> str:
             hint=f"copy the data first (cp {bundled} co.yaml), then record verdicts on your"
             " copy with --data co.yaml",
         )
-    return path
+    members, folder = state.members(option, [department] if department else [])
+    if folder and len(members) > 1:
+        raise UsageError(
+            f"{path} holds {len(members)} departments' reports: name the department in the id",
+            hint=f"e.g. {members[0].department}:4/2014/5",
+        )
+    return members[0].path, members[0].report
 
 
 def _who() -> str:
-    """git's user.name, else the login name."""
+    """git's user.name, else the login name; either must be usable as `--by`."""
     import getpass
     import subprocess
 
@@ -126,22 +154,42 @@ def _who() -> str:
         found = subprocess.run(
             ["git", "config", "user.name"], capture_output=True, text=True, timeout=5, check=False
         ).stdout.strip()
+        source = "git's user.name"
     except (OSError, subprocess.SubprocessError):
         found = ""
-    if found:
-        return found
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        raise UsageError("cannot tell who you are: give --by NAME") from None
+    if not found:
+        try:
+            found, source = getpass.getuser().strip(), "your login name"
+        except (OSError, KeyError):
+            found = ""
+    if not found:
+        raise UsageError("cannot tell who you are: give --by NAME")
+    from strategy_cli.model.report import FORBIDDEN, forbidden_name
+
+    if (bad := FORBIDDEN.search(found)) is not None:
+        raise UsageError(
+            f"{source} holds {forbidden_name(bad.group())}, which a verdict may not: give --by NAME"
+        )
+    return found
 
 
 def _date(value: str | None) -> datetime.date:
+    """YYYY-MM-DD, not in the future: a later date would hide every verdict recorded after."""
     import datetime
+    import re
 
+    today = datetime.date.today()
     if value is None:
-        return datetime.date.today()
+        return today
+    text = value.strip()
     try:
-        return datetime.date.fromisoformat(value.strip())
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            raise ValueError
+        when = datetime.date.fromisoformat(text)
     except ValueError:
         raise UsageError(f"--date must be a date as YYYY-MM-DD, not {value!r}") from None
+    if when > today:
+        raise UsageError(
+            f"--date {when.isoformat()} is in the future: a verdict is dated when it is given"
+        )
+    return when

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from strategy_cli.errors import StrategyError
+from strategy_cli.errors import StrategyError, UsageError
 from strategy_cli.output.terminal import visible
 
 if TYPE_CHECKING:
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from strategy_cli.analysis.scorecard import Scorecard
     from strategy_cli.model.report import Report
     from strategy_cli.model.verdicts import Verdicts
+    from strategy_cli.store.dataset import Member
 
 data: str | None = None
 """`--data` given before the command; one given after it wins."""
@@ -78,31 +79,52 @@ def emit(text: str) -> None:
 def report(option: str | None = None) -> Report:
     """The report in use: `--data` after the command, else before it, else $STRATEGY_DATA,
     else the bundled report (from the cache when its bytes were seen before)."""
+    path = data_path(option)
+    if is_folder(path):
+        raise UsageError(
+            f"{path} is a folder: this command works on one report file",
+            hint="give one department's file with --data FILE",
+        )
+    return report_at(path)
+
+
+def report_at(path: str) -> Report:
     from strategy_cli.store.cache import load_cached
 
-    path = data_path(option)
     _say_if_waiting(path)
     return load_cached(path, warn=lambda message: say(f"warning: {message}"))
 
 
-def verdicts(option: str | None = None) -> Verdicts | None:
-    """The verdicts recorded beside the report in use (`co.yaml` -> `co.verdicts.yaml`)."""
+def members(option: str | None, departments: list[str] | None = None) -> tuple[list[Member], bool]:
+    """The reports in use, one per department, and whether the data is a folder of them;
+    `--department` chooses among them (and is checked against a single report too)."""
+    from strategy_cli.store.dataset import Member, choose, load_folder
+
+    path = data_path(option)
+    folder = is_folder(path)
+    found = load_folder(path) if folder else [Member(path, report_at(path))]
+    return choose(found, departments or []), folder
+
+
+def verdicts_at(path: str) -> Verdicts | None:
+    """The verdicts recorded beside a report (`co.yaml` -> `co.verdicts.yaml`)."""
     from strategy_cli.store.verdicts import verdicts_for
 
-    found = verdicts_for(data_path(option))
+    found = verdicts_for(path)
     return found.verdicts if found is not None else None
 
 
-def scorecard(option: str | None = None) -> tuple[Report, Scorecard, Verdicts | None]:
-    """The report in use, its scorecard with the verdicts beside it, and those verdicts; what
-    the scorecard derives from the report is cached with the report."""
+def scorecard_at(member: Member, folder: bool = False) -> tuple[Scorecard, Verdicts | None]:
+    """A report's scorecard with the verdicts beside it, and those verdicts; what the scorecard
+    derives from the report alone is cached with the report. In a folder of departments, ids
+    name the department (`DWP:4/2014/5`)."""
     from functools import partial
 
     from strategy_cli.analysis import scorecard as card
     from strategy_cli.store.cache import derived
 
-    found = report(option)
-    recorded = verdicts(option)
+    found = member.report
+    recorded = verdicts_at(member.path)
     analysis = derived(
         "scorecard",
         found,
@@ -110,7 +132,18 @@ def scorecard(option: str | None = None) -> tuple[Report, Scorecard, Verdicts | 
         card.encode,
         partial(card.decode, found),
     )
-    return found, card.scorecard(found, recorded, analysis), recorded
+    result = card.scorecard(found, recorded, analysis)
+    return (card.of_department(result, found.department) if folder else result), recorded
+
+
+def scorecard(option: str | None = None) -> tuple[Report, Scorecard, Verdicts | None]:
+    """The single report in use, its scorecard and verdicts."""
+    from strategy_cli.store.dataset import Member
+
+    path = data_path(option)
+    found = report(option)
+    card, recorded = scorecard_at(Member(path, found))
+    return found, card, recorded
 
 
 def _say_if_waiting(path: str) -> None:
@@ -127,6 +160,10 @@ def _say_if_waiting(path: str) -> None:
             note(f"reading the report from the pipe {path} (waiting for a writer)")
     except OSError:
         pass
+
+
+def is_folder(path: str) -> bool:
+    return path != "-" and os.path.isdir(path)
 
 
 def data_path(option: str | None = None) -> str:

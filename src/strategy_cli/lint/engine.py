@@ -283,9 +283,10 @@ class Parsed(NamedTuple):
     json: bool
 
 
-def parsed(text: str, name: str) -> Parsed:
+def parsed(text: str, name: str, verdicts: bool = False) -> Parsed:
     """The checks every data file gets (tabs, control characters, YAML or JSON syntax, a
-    mapping at the top), and its tree when it passes them."""
+    mapping at the top), and its tree when it passes them. A verdicts file may be empty (it
+    holds no verdicts yet): its tree is then an empty mapping."""
     lines = text.split("\n")
     findings = [
         Finding(name, n, m.start() + 1, "Y104", "tab character: use spaces")
@@ -310,6 +311,15 @@ def parsed(text: str, name: str) -> Parsed:
         error.message = message if code in RULES else error.message
         return Parsed(
             [*findings, _from_error(error, code if code in RULES else "Y101")], None, json
+        )
+    if verdicts and tree is None:
+        return Parsed(findings, {}, json)
+    if verdicts and not isinstance(tree, dict):
+        from strategy_cli.store.verdicts import NOT_VERDICTS
+
+        kind = "a list" if isinstance(tree, list) else "a single value"
+        return Parsed(
+            [*findings, Finding(name, 1, 1, "S003", f"{NOT_VERDICTS}, not {kind}")], None, json
         )
     if (problem := not_a_mapping(tree)) is not None:
         return Parsed([*findings, Finding(name, 1, 1, "S003", problem)], None, json)
@@ -403,10 +413,14 @@ def apply_acknowledgements(
 
 def lint_file(path: str, selected: set[str]) -> FileResult:
     name = display_name(path)
-    if path != "-" and os.path.isdir(path):  # a folder the walk could not list
+    if path != "-" and os.path.isdir(path) and not is_verdicts_file(path):  # unlistable
         finding = Finding(name, 1, 1, "Y100", "cannot list the folder: permission denied")
         return FileResult(name, [finding] if "Y100" in selected else [])
     try:
+        if is_verdicts_file(path):
+            from strategy_cli.store.verdicts import require_regular
+
+            require_regular(path, name)  # a folder, pipe or dangling link is never opened
         text = decode(read_bytes(path), name)
     except DataError as error:
         code = "Y105" if "UTF-8" in error.message else "Y100"

@@ -132,6 +132,10 @@ RULES: dict[str, Rule] = {
              " any action, shares a distinctive word with it (signal `no_trace`). Check the"
              " verdict and its quote; the computed signal is not a verdict, so the verdict is"
              " kept."),
+        Rule("V106", "warning", "verdict dated in the future",
+             "A verdict's date is after today. The latest verdict by date is an item's current"
+             " one, so a mistyped year would hide every verdict recorded after it. `strategy"
+             " assess` refuses such a date; this finds one written by hand."),
         Rule("A001", "error", "acknowledgement without a reason",
              "An inline acknowledgement (`# strategy: ignore[CODE] reason`) must say why the"
              " finding is accepted."),

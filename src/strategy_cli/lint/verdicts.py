@@ -4,6 +4,7 @@ verdict where the report shows no trace)."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from strategy_cli.errors import DataError, UsageError
@@ -20,12 +21,15 @@ def check_verdicts(path: str, text: str, name: str) -> tuple[list[Finding], bool
 
     from strategy_cli.model.validation import adapter, problems_from
 
-    findings, tree, _ = parsed(text, name)
+    findings, tree, _ = parsed(text, name, verdicts=True)
     if tree is None:
         return findings, False
     lines = text.split("\n")
+    plain = to_plain(tree)
+    if plain.get("verdicts", []) is None:
+        plain["verdicts"] = []
     try:
-        verdicts: Verdicts = adapter(Verdicts).validate_python(to_plain(tree))
+        verdicts: Verdicts = adapter(Verdicts).validate_python(plain)
     except ValidationError as error:
         return [*findings, *(finding(p, name, tree, lines) for p in problems_from(error))], False
     report_path = report_of(path)
@@ -90,6 +94,14 @@ def _judge(report: Report, verdicts: Verdicts, name: str, tree: Any) -> list[Fin
             )
         if quoted_in(report, item.year, verdict.evidence) is None:
             at(index, "evidence", "V104", _not_quoted(report, verdict, item.year))
+        if verdict.date > datetime.date.today():
+            at(
+                index,
+                "date",
+                "V106",
+                f"dated {verdict.date.isoformat()}, after today: as the latest verdict it hides"
+                " every one recorded before that date; correct the date",
+            )
         if verdict.status == "complete" and signals.get(str(item.id)) == "no_trace":
             at(
                 index,
@@ -103,11 +115,12 @@ def _judge(report: Report, verdicts: Verdicts, name: str, tree: Any) -> list[Fin
 
 def _not_quoted(report: Report, verdict: Verdict, year: int) -> str:
     """The V104 message, naming where else in the report the quote is, if it is."""
-    from strategy_cli.analysis.query import section_units, timeline
+    from strategy_cli.analysis.items import quote_problem, where_quoted
 
+    if (problem := quote_problem(verdict.evidence)) is not None:
+        return problem
     message = f"the quoted evidence is not in the progress reported for {year} (in any action)"
-    for action in report.actions:
-        for section in timeline(report, action):
-            if any(verdict.evidence in text for _, _, text in section_units(section)):
-                return f"{message}; it is in Action {action.number}: {section.heading}"
+    elsewhere = where_quoted(report, verdict.evidence)
+    if elsewhere is not None:
+        return f"{message}; it is in {elsewhere}"
     return f"{message}: copy it word for word from `strategy show`"

@@ -150,6 +150,10 @@ def _problem(detail: ErrorDetails) -> Problem:
             code, path, f"{where}: {detail['msg']}", match=(offset, text[offset : offset + 1])
         )
     expected = EXPECTED.get(kind, detail["msg"][:1].lower() + detail["msg"][1:])
+    if kind == "string_pattern_mismatch" and path and path[-1] == "item":
+        expected = "expected a plan item id, like 4/2014/5 or 3/2014/2.1"
+    if kind == "date_type" and isinstance(detail.get("input"), str):
+        expected += " without quotes"
     got = _describe(detail.get("input"))
     return Problem(code, path, f"{where}: {expected}, got {got}", on_key=on_key)
 

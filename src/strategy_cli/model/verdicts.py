@@ -69,15 +69,3 @@ class Verdicts:
     __pydantic_config__: ClassVar[Any] = PYDANTIC_CONFIG
 
     verdicts: list[Verdict] = field(default_factory=list)
-
-
-def current(verdicts: Verdicts) -> dict[str, list[Verdict]]:
-    """Each item's verdicts, latest last (by date; the file's order among the same date)."""
-    out: dict[str, list[Verdict]] = {}
-    for verdict in verdicts.verdicts:
-        out.setdefault(_local(verdict.item), []).append(verdict)
-    return {item: sorted(found, key=lambda v: v.date) for item, found in out.items()}
-
-
-def _local(item: str) -> str:
-    return item.split(":", 1)[1] if ":" in item else item

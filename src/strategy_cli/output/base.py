@@ -20,7 +20,7 @@ if TYPE_CHECKING:
         ShowResult,
         YearStats,
     )
-    from strategy_cli.analysis.scorecard import Scorecard
+    from strategy_cli.analysis.scorecard import DepartmentYears, Scorecard
 
 
 class Format(str, Enum):
@@ -46,6 +46,8 @@ class Formatter(Protocol):
     def stats(self, rows: list[YearStats]) -> str: ...
 
     def scorecard(self, card: Scorecard) -> str: ...
+
+    def stats_by_department(self, rows: list[DepartmentYears]) -> str: ...
 
 
 def formatter(fmt: Format, console: Console | None = None, excel: bool = False) -> Formatter:

@@ -18,7 +18,7 @@ from strategy_cli.analysis.query import (
 from strategy_cli.output import words
 
 if TYPE_CHECKING:
-    from strategy_cli.analysis.scorecard import Row, Scorecard
+    from strategy_cli.analysis.scorecard import DepartmentYears, Row, Scorecard
 from strategy_cli.output.terminal import visible
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -107,7 +107,7 @@ class CsvFormat:
         )
 
     def diff(self, result: DiffResult, detail: bool) -> str:
-        items = {r.item.id: r for r in result.items}
+        items = {r.item.id.unnamed: r for r in result.items}
         rows: list[tuple[object, ...]] = []
         for r in result.rows:
             carried = {(c.paragraph, c.item) for c in r.carried}
@@ -162,6 +162,9 @@ class CsvFormat:
 
     def scorecard(self, card: Scorecard) -> str:
         return self._text(words.SCORECARD_COLUMNS, (words.scorecard_row(r) for r in card.rows))
+
+    def stats_by_department(self, rows: list[DepartmentYears]) -> str:
+        return self._text(["department", *words.STATS_HEADER], words.department_rows(rows))
 
 
 def _item(items: Mapping[ItemId, Row], section: Section, p: int, i: int | None) -> Row | None:

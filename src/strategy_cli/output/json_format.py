@@ -18,7 +18,7 @@ from strategy_cli.model.shape import dump
 
 if TYPE_CHECKING:
     from strategy_cli.analysis.evidence import Evidence
-    from strategy_cli.analysis.scorecard import Row, Scorecard
+    from strategy_cli.analysis.scorecard import DepartmentYears, Row, Scorecard
     from strategy_cli.model.verdicts import Verdict
 from strategy_cli.output import words
 from strategy_cli.output.terminal import json_text
@@ -162,6 +162,23 @@ class JsonFormat:
                     for t in card.tallies
                 ],
                 "items": [item_json(row) for row in card.rows],
+            }
+        )
+
+    def stats_by_department(self, rows: list[DepartmentYears]) -> str:
+        return json_text(
+            {
+                "departments": [
+                    {
+                        "department": row.department,
+                        "name": row.name,
+                        "years": [
+                            dict(zip(words.STATS_HEADER, words.stats_row(s), strict=True))
+                            for s in row.years
+                        ],
+                    }
+                    for row in rows
+                ]
             }
         )
 

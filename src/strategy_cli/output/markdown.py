@@ -19,7 +19,7 @@ from strategy_cli.output import words
 from strategy_cli.output.terminal import visible
 
 if TYPE_CHECKING:
-    from strategy_cli.analysis.scorecard import Scorecard
+    from strategy_cli.analysis.scorecard import DepartmentYears, Scorecard
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
 _LINE_START = re.compile(r"^(\s*)([#+=-]|\d+(?=[.)]))")
@@ -158,4 +158,14 @@ class MarkdownFormat:
             f"{summary}\n\n"
             + table(["Item", "Plan", "Signal", "Verdict", "Best evidence", "Links"], rows)
             + f"\n{cell(words.SIGNAL_LEGEND)}\n"
+        )
+
+    def stats_by_department(self, rows: list[DepartmentYears]) -> str:
+        years = words.department_years(rows)
+        return (
+            table(
+                ["Department", *map(str, years)],
+                ([row.department, *words.department_cells(row, years)] for row in rows),
+            )
+            + f"\n{words.BY_DEPARTMENT_LEGEND}\n"
         )

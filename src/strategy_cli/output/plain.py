@@ -19,7 +19,7 @@ from strategy_cli.output import words
 from strategy_cli.output.terminal import visible
 
 if TYPE_CHECKING:
-    from strategy_cli.analysis.scorecard import Scorecard
+    from strategy_cli.analysis.scorecard import DepartmentYears, Scorecard
 
 
 def tsv(rows: Iterable[Sequence[object]]) -> str:
@@ -97,3 +97,6 @@ class PlainFormat:
     def scorecard(self, card: Scorecard) -> str:
         """One tab-separated line per item under a header line: the CSV's columns."""
         return tsv([words.SCORECARD_COLUMNS, *(words.scorecard_row(r) for r in card.rows)])
+
+    def stats_by_department(self, rows: list[DepartmentYears]) -> str:
+        return tsv([["department", *words.STATS_HEADER], *words.department_rows(rows)])

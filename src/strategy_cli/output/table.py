@@ -29,7 +29,7 @@ from strategy_cli.output.terminal import CONTROL, visible
 
 if TYPE_CHECKING:
     from strategy_cli.analysis.evidence import Evidence, Signal
-    from strategy_cli.analysis.scorecard import Row, Scorecard
+    from strategy_cli.analysis.scorecard import DepartmentYears, Row, Scorecard
 
 STATUS_STYLE: dict[Status, str] = {
     "planned_and_reported": "green",
@@ -297,6 +297,8 @@ class TableFormat:
                         parts += self._chain_diff(by_id[earlier], row)
             if row.verdict is not None:
                 parts.append(indented(t(f"Quoted: “{row.verdict.evidence}”", "italic")))
+                if row.verdict.note is not None:
+                    parts.append(indented(t(f"Note: {row.verdict.note}", "italic")))
             shown = row.assessment.evidence if full else row.assessment.evidence[:1]
             for evidence in shown:
                 parts += [
@@ -332,6 +334,18 @@ class TableFormat:
             indented(t(f"Against {earlier.item.id}, word by word:", "magenta")),
             indented(styled, 2),
         ]
+
+    def stats_by_department(self, rows: list[DepartmentYears]) -> str:
+        years = words.department_years(rows)
+        table = Table(
+            box=box.SIMPLE_HEAD, caption=words.BY_DEPARTMENT_LEGEND, caption_justify="left"
+        )
+        table.add_column("Department", overflow="fold")
+        for year in years:
+            table.add_column(str(year), justify="right", no_wrap=True)
+        for row in rows:
+            table.add_row(t(row.department), *map(t, words.department_cells(row, years)))
+        return self._render(table)
 
 
 def tied(evidence: Evidence) -> Text:

@@ -25,7 +25,7 @@ from strategy_cli.english import plural
 
 if TYPE_CHECKING:
     from strategy_cli.analysis.evidence import Evidence, Signal
-    from strategy_cli.analysis.scorecard import Row, Scorecard, Tally
+    from strategy_cli.analysis.scorecard import DepartmentYears, Row, Scorecard, Tally
 
 STATUS_LABEL: dict[Status, str] = {
     "planned_and_reported": "planned and reported",
@@ -282,9 +282,10 @@ def verdict_label(row: Row) -> str:
         return "no verdict"
     earlier = len(row.verdicts) - 1
     history = f"; {plural(earlier, 'earlier verdict')}" if earlier else ""
+    note = f": {verdict.note}" if verdict.note else ""
     return (
         f"verdict: {verdict.status.replace('_', ' ')} ({verdict.by}, {verdict.date.isoformat()}"
-        f"{history})"
+        f"{history}){note}"
     )
 
 
@@ -323,3 +324,31 @@ def section_marks(
 def diff_marks(result: DiffResult, number: int) -> list[str]:
     """Each plan item of one action in `diff`: its outcome."""
     return [item_mark(r) for r in result.items if r.item.action == number]
+
+
+BY_DEPARTMENT_LEGEND = (
+    "Each cell: plan items for the year whose progress reports on them (addressed), of the"
+    " plan items made for it; 'not yet due' where the report was dated before the year ended."
+)
+
+
+def department_cell(s: YearStats) -> str:
+    if not s.items:
+        return "-"
+    if s.not_due == s.items:
+        return "not yet due"
+    return f"{s.addressed}/{s.items - s.not_due}"
+
+
+def department_cells(row: DepartmentYears, years: Sequence[int]) -> list[str]:
+    by_year = {s.year: s for s in row.years}
+    return [department_cell(by_year[y]) if y in by_year else "-" for y in years]
+
+
+def department_years(rows: Sequence[DepartmentYears]) -> list[int]:
+    return sorted({s.year for row in rows for s in row.years})
+
+
+def department_rows(rows: Sequence[DepartmentYears]) -> list[list[object]]:
+    """Long form: one row per department and year, with every `stats` column."""
+    return [[row.department, *stats_row(s)] for row in rows for s in row.years]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -34,6 +35,8 @@ def is_report(path: str) -> bool:
     if not path.endswith(SUFFIXES):
         return False
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False  # a pipe or device is never opened to sniff: it could block
         with open(path, "rb") as handle:
             text = handle.read(SNIFF_BYTES).decode("utf-8", "replace").lstrip("\ufeff")
     except OSError:
@@ -46,7 +49,7 @@ def find_reports(paths: Iterable[str], only_reports: bool = False, verdicts: boo
     asks that they be held to the rule too (the pre-commit hooks, which are handed every
     changed YAML file). With `verdicts` (lint), verdicts files count as data files too, and a
     report named outright brings its verdicts file along."""
-    from strategy_cli.store.verdicts import is_verdicts_file, verdicts_path
+    from strategy_cli.store.verdicts import existing_verdicts, is_verdicts_file
 
     files: list[str] = []
     skipped = 0
@@ -80,7 +83,7 @@ def find_reports(paths: Iterable[str], only_reports: bool = False, verdicts: boo
             skipped += 1
         else:
             add(path)
-            beside = verdicts_path(path) if verdicts else None
-            if beside is not None and os.path.isfile(beside):
+            beside = existing_verdicts(path) if verdicts else None
+            if beside is not None:
                 add(beside)
     return Found(files, skipped)

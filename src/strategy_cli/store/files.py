@@ -98,6 +98,7 @@ def atomic_write(
     check: Check | None = None,
     expected: bytes | None = None,
     streams: bool = True,
+    create: bool = False,
 ) -> None:
     """Write `path` so that nothing is ever lost or half-written.
 
@@ -109,6 +110,8 @@ def atomic_write(
     - A character device or FIFO (`/dev/stdout`, a named pipe) is written through as a stream,
       never replaced; any other kind of file is refused.
     - `check` reads the text back first: nothing is written that its reader would refuse.
+    - `create`: the file must not exist yet; it is linked into place, which fails if another
+      process made it meanwhile (then nothing is written), where a rename would replace it.
     - `expected`: the bytes the file held when read; if it holds others now (edited meanwhile),
       nothing is written.
     `mode` sets the permissions of a new file (default: 0666 less the umask). `streams=False`
@@ -139,17 +142,19 @@ def atomic_write(
         raise DataError(f"cannot write: it is {kind}; nothing written", Position(path))
     follow = streams and os.path.islink(path)
     target = Path(os.path.realpath(path)) if follow else Path(path)
+    if create and (info is not None or os.path.lexists(path)):
+        raise DataError(_MADE_MEANWHILE, Position(path))
     if info is not None:
         if info.st_nlink > 1:
             raise DataError(
                 f"not replacing a file with {info.st_nlink} hard links: the links would be"
-                " split; nothing written (write elsewhere with -o, or copy the file first)",
+                " split; nothing written (copy the file first, or write another file)",
                 Position(path),
             )
         if info.st_uid != os.geteuid() and os.geteuid() != 0:
             raise DataError(
                 "not replacing a file owned by another user: its owner would change; nothing"
-                " written (write elsewhere with -o)",
+                " written (copy it first, or write another file)",
                 Position(path),
             )
     _clean_stale(target)
@@ -177,7 +182,14 @@ def atomic_write(
                 "the file changed while it was being rewritten; nothing written (run again)",
                 Position(path),
             )
-        os.replace(temporary, target)
+        if create:
+            try:
+                os.link(temporary, target)
+            except FileExistsError:
+                raise DataError(_MADE_MEANWHILE, Position(path)) from None
+            os.unlink(temporary)
+        else:
+            os.replace(temporary, target)
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -186,6 +198,9 @@ def atomic_write(
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+_MADE_MEANWHILE = "another process made the file meanwhile; nothing written (run again)"
 
 
 def _current(target: Path) -> bytes | None:

@@ -1,45 +1,77 @@
 """The verdicts file beside a report: found by name, read with positions, appended to in place.
 
-`co.yaml` -> `co.verdicts.yaml` (also for `co.yml` and a `co.json` export). A report read from
-standard input has none. Appending keeps every comment and every earlier verdict, and is refused
-if the file changed between reading and writing (a concurrent edit is never lost).
+`co.yaml` -> `co.verdicts.yaml` (`.verdicts.yml` is read too; also for `co.yml`, a `co.json`
+export, or a report file of any other name). A report read from standard input has none.
+Appending keeps every comment, every earlier verdict, the file's line endings and byte-order
+mark; it is refused if the file changed between reading and writing, and a new file is created
+so that two writers cannot both create it (a concurrent edit is never lost).
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from typing import Any, NamedTuple
 
 from strategy_cli.english import plural
-from strategy_cli.errors import DataError
+from strategy_cli.errors import DataError, Position
 from strategy_cli.model.verdicts import SUFFIX, Verdict, Verdicts
-from strategy_cli.store.files import STDIN, atomic_write, decode, display_name, read_bytes
+from strategy_cli.store.files import (
+    MAX_BYTES,
+    STDIN,
+    atomic_write,
+    decode,
+    display_name,
+    read_bytes,
+)
 
 REPORT_EXTENSIONS = (".yaml", ".yml", ".json")
+VERDICTS_EXTENSIONS = (f"{SUFFIX}.yaml", f"{SUFFIX}.yml")
+
+
+def _root(report_path: str) -> str:
+    root, extension = os.path.splitext(report_path)
+    return root if extension.lower() in REPORT_EXTENSIONS else report_path
 
 
 def verdicts_path(report_path: str) -> str | None:
-    """Where a report's verdicts live; None for a report read from standard input."""
+    """Where a report's verdicts are written; None for a report read from standard input."""
     if report_path == STDIN:
         return None
-    root, extension = os.path.splitext(report_path)
-    if extension.lower() not in REPORT_EXTENSIONS:
-        root = report_path
-    return f"{root}{SUFFIX}.yaml"
+    return _root(report_path) + VERDICTS_EXTENSIONS[0]
+
+
+def existing_verdicts(report_path: str) -> str | None:
+    """The report's verdicts file if there is one (anything at the name counts: lint and the
+    reader say what is wrong with it)."""
+    if report_path == STDIN:
+        return None
+    root = _root(report_path)
+    found = [root + e for e in VERDICTS_EXTENSIONS if os.path.lexists(root + e)]
+    if len(found) > 1:
+        raise DataError(
+            f"two verdicts files for one report: {found[0]} and {found[1]}; keep one",
+            Position(found[1]),
+        )
+    return found[0] if found else None
 
 
 def is_verdicts_file(path: str) -> bool:
-    name = os.path.basename(path).lower()
-    return name.endswith((f"{SUFFIX}.yaml", f"{SUFFIX}.yml"))
+    return os.path.basename(path).lower().endswith(VERDICTS_EXTENSIONS)
 
 
 def report_of(verdicts_file: str) -> str | None:
-    """The report a verdicts file belongs to: the same name without `.verdicts`, if it exists."""
+    """The report a verdicts file belongs to: the file of the same name without `.verdicts`
+    (with a report extension, or none), in any case, if there is one."""
     root = verdicts_file[: verdicts_file.lower().rindex(SUFFIX)]
-    for extension in REPORT_EXTENSIONS:
-        if os.path.isfile(root + extension):
-            return root + extension
-    return None
+    folder, stem = os.path.split(root)
+    try:
+        names = os.listdir(folder or ".")
+    except OSError:
+        return None
+    wanted = {(stem + e).casefold() for e in ("", *REPORT_EXTENSIONS)}
+    found = sorted(n for n in names if n.casefold() in wanted and not is_verdicts_file(n))
+    return os.path.join(folder, found[0]) if found else None
 
 
 class ReadVerdicts(NamedTuple):
@@ -52,24 +84,49 @@ class ReadVerdicts(NamedTuple):
 
 
 def read_verdicts(path: str) -> ReadVerdicts:
-    """The verdicts in a file, or one `DataError` at the first problem's file:line:column."""
+    """The verdicts in a file, or one `DataError` at the first problem's file:line:column.
+    Only a regular file is opened: a pipe or device there would block every reader."""
     name = display_name(path)
+    require_regular(path, name)
     data = read_bytes(path)
     text = decode(data, name)
     tree, verdicts = parse_verdicts(text, name)
     return ReadVerdicts(path, name, data, text, tree, verdicts)
 
 
+def require_regular(path: str, name: str) -> None:
+    """A verdicts file is opened only when it is a regular file (a link to one is fine)."""
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        reason = "a link to nothing" if os.path.islink(path) else error.strerror
+        raise DataError(f"cannot read the verdicts file: {reason}", Position(name)) from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise DataError(f"the verdicts file is {kind}: move it aside", Position(name))
+
+
+NOT_VERDICTS = "a verdicts file is a mapping with a 'verdicts:' list"
+
+
 def parse_verdicts(text: str, name: str) -> tuple[Any, Verdicts]:
+    """The tree and the verdicts; an empty file (or an empty `verdicts:`) holds none."""
     from pydantic import ValidationError
 
     from strategy_cli.model.validation import adapter, problems_from
-    from strategy_cli.store.datafile import located, parse_tree
-    from strategy_cli.store.yamlfile import to_plain
+    from strategy_cli.store.datafile import located
+    from strategy_cli.store.yamlfile import parse, to_plain
 
-    tree = parse_tree(text, name)
+    tree = parse(text.removeprefix("\ufeff"), name)
+    if tree is None:
+        return None, Verdicts()
+    if not isinstance(tree, dict):
+        raise DataError(f"{NOT_VERDICTS}, not {_kind(tree)}", Position(name, 1, 1))
+    plain = to_plain(tree)
+    if plain.get("verdicts", []) is None:
+        plain["verdicts"] = []
     try:
-        return tree, adapter(Verdicts).validate_python(to_plain(tree))
+        return tree, adapter(Verdicts).validate_python(plain)
     except ValidationError as error:
         problems = located(problems_from(error), name, tree, text.split("\n"))
     position, message = problems[0]
@@ -84,12 +141,14 @@ def parse_verdicts(text: str, name: str) -> tuple[Any, Verdicts]:
     )
 
 
+def _kind(tree: Any) -> str:
+    return "a list" if isinstance(tree, list) else "a single value"
+
+
 def verdicts_for(report_path: str) -> ReadVerdicts | None:
     """The report's verdicts file as read, or None when it has none."""
-    path = verdicts_path(report_path)
-    if path is None or not os.path.lexists(path):
-        return None
-    return read_verdicts(path)
+    path = existing_verdicts(report_path)
+    return read_verdicts(path) if path is not None else None
 
 
 HEADER = (
@@ -103,21 +162,22 @@ def record(report_path: str, verdict: Verdict) -> str:
     """Append one verdict to the report's verdicts file (made if missing); returns its path."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    path = verdicts_path(report_path)
+    from strategy_cli.output.terminal import visible
+    from strategy_cli.store.yamlfile import dump
+
+    path = existing_verdicts(report_path) or verdicts_path(report_path)
     if path is None:
         raise DataError(
             "verdicts are kept in a file beside the report, and a report read from standard"
             " input has none: save the report to a file first"
         )
-    if os.path.lexists(path):
-        read = read_verdicts(path)
-        tree, expected = read.tree, read.data
-        if "verdicts" not in tree or tree["verdicts"] is None:
-            tree["verdicts"] = CommentedSeq()
-    else:
-        tree, expected = CommentedMap(), None
+    read = read_verdicts(path) if os.path.lexists(path) else None
+    tree = read.tree if read is not None else None
+    if tree is None:
+        tree = CommentedMap()
+        tree.yaml_set_start_comment(HEADER.format(report=visible(os.path.basename(report_path))))
+    if tree.get("verdicts") is None:
         tree["verdicts"] = CommentedSeq()
-        tree.yaml_set_start_comment(HEADER.format(report=os.path.basename(report_path)))
     entry = CommentedMap()
     entry["item"] = verdict.item
     entry["text"] = verdict.text
@@ -128,15 +188,31 @@ def record(report_path: str, verdict: Verdict) -> str:
     if verdict.note is not None:
         entry["note"] = verdict.note
     tree["verdicts"].append(entry)
-    from strategy_cli.store.yamlfile import dump
-
     text = dump(tree)
-    atomic_write(path, text, check=_readable, expected=expected)
+    if read is not None:  # the file's own conventions
+        if "\r\n" in read.text:
+            text = text.replace("\n", "\r\n")
+        if read.data.startswith(b"\xef\xbb\xbf"):
+            text = "\ufeff" + text
+    atomic_write(
+        path,
+        text,
+        check=_readable,
+        expected=read.data if read is not None else None,
+        create=read is None,
+    )
     return path
 
 
 def _readable(text: str) -> None:
-    """What is about to be written must read back as a verdicts file."""
+    """What is about to be written must read back as a verdicts file, within the size every
+    reader of it keeps to."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_BYTES:
+        raise DataError(
+            f"the verdicts file would be {size:,} bytes, over the {MAX_BYTES:,}-byte limit every"
+            " reader of it keeps; nothing written (move old verdicts to another file)"
+        )
     try:
         parse_verdicts(text, "<output>")
     except DataError as error:

@@ -111,6 +111,30 @@ def parse(text: str, name: str, positions: bool = True) -> Any:
         raise YamlError(
             "nesting too deep to read: this is not a report file", Position(name), "Y101"
         ) from None
+    except ValueError:
+        # ruamel.yaml's timestamp constructor: a date that is not in the calendar
+        found = _impossible_date(text)
+        if found is None:
+            raise
+        raise YamlError(
+            f"{found.group()!r} is not a date in the calendar: correct it",
+            Position.at(name, text, found.start()),
+            "S003",
+        ) from None
+
+
+_DATE = re.compile(r"(?<![\w.:-])([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?![\w.:-])")
+
+
+def _impossible_date(text: str) -> re.Match[str] | None:
+    import datetime
+
+    for found in _DATE.finditer(text):
+        try:
+            datetime.date(*map(int, found.groups()))
+        except ValueError:
+            return found
+    return None
 
 
 def _at(name: str, mark: Any) -> Position:
