@@ -172,3 +172,49 @@ class TestAcrossTheFolder:
         assert list(reports) == ["CO", "DWP", "HO"]
         assert reports["DWP"].action(5) is not None
         assert list(load_all(DATA)) == ["CO"]
+
+
+class TestLintAcrossFiles:
+    TITLE = "    title: For transactional departments, 3 exemplar services will be selected."
+
+    def test_an_action_title_that_differs_is_flagged_at_its_place(self, gov: Path) -> None:
+        dwp = gov / "work" / "dwp.yaml"
+        text = dwp.read_text(encoding="utf-8")
+        old = next(
+            line for line in text.splitlines() if line.startswith("    title: For transactional")
+        )
+        dwp.write_text(
+            text.replace(old, "    title: Assisted digital for everyone", 1), encoding="utf-8"
+        )
+        line = next(
+            n
+            for n, content in enumerate(dwp.read_text(encoding="utf-8").split("\n"), 1)
+            if "Assisted digital for everyone" in content
+        )
+        result = run("lint", str(gov))
+        assert result.code == 0  # a warning
+        assert result.stdout == (
+            f"{dwp}:{line}:12: X101 warning: Action 5's title differs from 2 of the other 2"
+            f" reports': “{old.removeprefix('    title: ')}”: check the number, or the title\n"
+        )
+        assert run("lint", "--strict", str(gov)).code == 1
+        dwp.write_text(
+            dwp.read_text(encoding="utf-8").replace(
+                "title: Assisted digital for everyone",
+                "title: Assisted digital for everyone  # strategy: ignore[X101] renamed by DWP",
+            ),
+            encoding="utf-8",
+        )
+        acknowledged = run("lint", "--strict", str(gov))
+        assert (acknowledged.code, acknowledged.stdout) == (0, "")
+
+    def test_small_variants_pass(self, gov: Path) -> None:
+        ho = gov / "ho.yaml"
+        text = ho.read_text(encoding="utf-8")
+        ho.write_text(
+            text.replace(
+                "will include an active digital leader", "will include an active digital leader.", 1
+            ),
+            encoding="utf-8",
+        )
+        assert run("lint", "--strict", str(gov)).code == 0

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,8 +12,11 @@ from strategy_cli.cli import state
 from strategy_cli.cli.command import Command
 from strategy_cli.cli.options import DataOption, OutputOption, refuse_forbidden, write
 from strategy_cli.english import plural
-from strategy_cli.errors import UsageError
+from strategy_cli.errors import DataError, UsageError
 from strategy_cli.output.terminal import visible
+
+if TYPE_CHECKING:
+    from strategy_cli.model.report import Report
 
 app = typer.Typer(rich_markup_mode=None, add_completion=False)
 
@@ -21,7 +25,9 @@ app = typer.Typer(rich_markup_mode=None, add_completion=False)
     "import",
     cls=Command,
     epilog=(
-        "strategy import page.txt -o data/dwp.yaml\nstrategy import - --department DWP < page.txt"
+        "strategy import page.txt -o data/dwp.yaml\n"
+        "strategy import - --department DWP < page.txt\n"
+        "strategy import action-1.html -o gov/   # one file per department, merged"
     ),
 )
 def import_(
@@ -58,7 +64,7 @@ def import_(
     from strategy_cli.analysis.query import spans
     from strategy_cli.pages.fetch import fetch, is_url
     from strategy_cli.pages.formats import page_format as as_format
-    from strategy_cli.pages.formats import read_any
+    from strategy_cli.pages.formats import read_pages
     from strategy_cli.store.files import display_name, read_text
     from strategy_cli.store.writer import readable_data_file, render_data_file
 
@@ -70,24 +76,72 @@ def import_(
         source = source or f"GOV.UK: {page}"
     else:
         text, name = read_text(page), display_name(page)
-    imported = read_any(text, name, chosen, department, source)
-    report = imported.report
-    if imported.set_aside:
-        lines = plural(len(imported.set_aside), "line")
-        state.note(f"set aside {lines} of page furniture: {spans(imported.set_aside)}")
-    if imported.trimmed:
-        lines = plural(len(imported.trimmed), "line")
-        state.note(f"trimmed stray spaces on {lines}: {spans(imported.trimmed)}")
-    if imported.cut_off is not None:
+    pages = read_pages(text, name, chosen, department, source)
+    set_aside = sorted({n for imported in pages for n in imported.set_aside})
+    trimmed = sorted({n for imported in pages for n in imported.trimmed})
+    if set_aside:
         state.note(
-            f"warning: line {imported.cut_off}, the last, ends mid-sentence: is the page complete?"
+            f"set aside {plural(len(set_aside), 'line')} of page furniture: {spans(set_aside)}"
         )
+    if trimmed:
+        state.note(f"trimmed stray spaces on {plural(len(trimmed), 'line')}: {spans(trimmed)}")
+    cut_off = pages[-1].cut_off
+    if cut_off is not None:
+        state.note(f"warning: line {cut_off}, the last, ends mid-sentence: is the page complete?")
+    if output and output != "-" and os.path.isdir(output):
+        _into_folder(output, [imported.report for imported in pages], name)
+        return
+    if len(pages) > 1:
+        raise UsageError(
+            f"this action page holds {len(pages)} departments' answers: give -o DIR, a folder"
+            " to write (or bring up to date) one file per department",
+        )
+    report = pages[0].report
     text = render_data_file(report)
     if write(text, output, check=readable_data_file):
         from strategy_cli.store.cache import remember_text
 
         remember_text(text, report)
         state.note(f"wrote {plural(len(report.actions), 'action')} to {output}")
+
+
+def _into_folder(folder: str, reports: list[Report], page: str) -> None:
+    """Each department's report merged into its file in the folder (made if missing). Every
+    merge is worked out before anything is written: a conflict anywhere writes nothing."""
+    from strategy_cli.pages.merge import file_for, merge
+    from strategy_cli.store.cache import remember_text
+    from strategy_cli.store.dataset import load_folder
+    from strategy_cli.store.files import atomic_write, read_bytes
+    from strategy_cli.store.writer import readable_data_file, render_data_file
+
+    try:
+        members = load_folder(folder)
+    except DataError as error:
+        if "no report data files in this folder" not in error.message:
+            raise
+        members = []
+    from strategy_cli.model.departments import full_name
+
+    existing = {full_name(m.department).casefold(): m.path for m in members}
+    held = {m.path: m for m in members}
+    plans: list[tuple[str, Report, bytes | None, int]] = []
+    for report in reports:
+        path = file_for(folder, report, existing)
+        member = held.get(path)
+        if member is None:
+            plans.append((path, report, None, len(report.actions)))
+            continue
+        merged = merge(member.report, report, path, page)
+        plans.append((path, merged.report, read_bytes(path), merged.added))
+    for path, report, before, added in plans:
+        if before is not None and not added and report == held[path].report:
+            state.note(f"{path}: already holds everything the page has for {report.department}")
+            continue
+        text = render_data_file(report)
+        atomic_write(path, text, check=readable_data_file, expected=before, create=before is None)
+        remember_text(text, report)
+        what = "wrote" if before is None else f"added {plural(added, 'section')} to"
+        state.note(f"{what} {path}")
 
 
 @app.command(

@@ -33,7 +33,7 @@ from strategy_cli.store.datafile import (
 )
 from strategy_cli.store.files import decode, display_name, read_bytes
 from strategy_cli.store.verdicts import is_verdicts_file
-from strategy_cli.store.yamlfile import YamlError, parse, to_plain
+from strategy_cli.store.yamlfile import YamlError, locate, parse, to_plain
 
 ACKNOWLEDGE = re.compile(r"(?:^|\s)#\s*strategy:\s*ignore\[(?P<codes>[^\]]*)\](?P<reason>.*)$")
 REPEATED = re.compile(r"\b(\w+)\s+(\1)\b", re.IGNORECASE)
@@ -63,6 +63,10 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     acknowledged: int = 0
+    titles: dict[int, tuple[str, int, int]] = field(default_factory=dict)
+    """For a report that validated: each action's title, and its line and column (for the
+    rules across files)."""
+    text: str = ""
 
 
 # --- the text of a report, with paths -------------------------------------------------------
@@ -329,20 +333,29 @@ def parsed(text: str, name: str, verdicts: bool = False) -> Parsed:
 def check(text: str, name: str) -> tuple[list[Finding], bool]:
     """All findings of one file's text, before selection and acknowledgements, and whether
     every rule ran (the content rules need a file that parses and has the right shape)."""
+    findings, complete, _ = _check(text, name)
+    return findings, complete
+
+
+def _check(text: str, name: str) -> tuple[list[Finding], bool, dict[int, tuple[str, int, int]]]:
+    """`check`, and each action's title with its place when the report validated."""
     findings, tree, json = parsed(text, name)
     if tree is None:
-        return findings, False
+        return findings, False, {}
     lines = text.split("\n")
     complete = True
+    titles: dict[int, tuple[str, int, int]] = {}
     try:
         if json:
             report = validate(text, json=True, document_rules=False)
         else:
             report = validate(to_plain(tree), document_rules=False)
         problems = report_problems(report)
+        for index, action in enumerate(report.actions):
+            titles[action.number] = (action.title, *locate(tree, ("actions", index, "title")))
     except InvalidReport as invalid:
         problems, complete = invalid.found, False
-    return [*findings, *(finding(p, name, tree, lines) for p in problems)], complete
+    return [*findings, *(finding(p, name, tree, lines) for p in problems)], complete, titles
 
 
 def _from_error(error: DataError, code: str, name: str = "?") -> Finding:
@@ -395,7 +408,12 @@ def apply_acknowledgements(
                         name, line, column, "A003", f"unknown code {code!r} in the acknowledgement"
                     )
                 )
-            elif complete and code in selected and (line, code) not in used:
+            elif (
+                complete
+                and code in selected
+                and (line, code) not in used
+                and not code.startswith("X")  # across files: judged when files meet
+            ):
                 extra.append(
                     Finding(
                         name,
@@ -430,12 +448,54 @@ def lint_file(path: str, selected: set[str]) -> FileResult:
         from strategy_cli.lint.verdicts import check_verdicts
 
         found, complete = check_verdicts(path, text, name)
+        titles: dict[int, tuple[str, int, int]] = {}
     else:
-        found, complete = check(text, name)
+        found, complete, titles = _check(text, name)
     findings = [f for f in found if f.code in selected]
     kept, acknowledged = apply_acknowledgements(findings, text, name, selected, complete)
-    return FileResult(name, kept, acknowledged)
+    return FileResult(name, kept, acknowledged, titles, text)
 
 
 def lint_paths(paths: Iterable[str], selected: set[str]) -> list[FileResult]:
-    return [lint_file(path, selected) for path in paths]
+    """Each file's findings, then the rules across the report files checked together."""
+    results = [lint_file(path, selected) for path in paths]
+    if "X101" in selected:
+        _titles_across(results)
+    return results
+
+
+def _titles_across(results: list[FileResult]) -> None:
+    """X101: an action keeps its title in every department's report, up to small variants
+    (mostly the same words in order, or one title kept inside a longer one)."""
+    from collections import Counter
+
+    from strategy_cli.analysis.similarity import CARRIED_OVER, similarity
+
+    reports = [r for r in results if r.titles]
+    if len(reports) < 2:
+        return
+    numbers = sorted({n for r in reports for n in r.titles})
+    for number in numbers:
+        holding = [r for r in reports if number in r.titles]
+        common, count = Counter(r.titles[number][0] for r in holding).most_common(1)[0]
+        if count < 2:
+            continue  # no title is shared: nothing to measure against
+        for result in holding:
+            title, line, column = result.titles[number]
+            alike = max(similarity(title, common), similarity(common, title))
+            if title == common or alike >= CARRIED_OVER:
+                continue
+            found = Finding(
+                result.path,
+                line,
+                column,
+                "X101",
+                f"Action {number}'s title differs from {count} of the other"
+                f" {len(holding) - 1} reports': “{common}”: check the number, or the title",
+            )
+            acknowledged = acknowledgements(result.text).get(line)
+            if acknowledged is not None and "X101" in acknowledged[1]:
+                result.acknowledged += 1
+                continue
+            result.findings.append(found)
+            result.findings.sort(key=lambda f: (f.line, f.column, f.code))

@@ -2,7 +2,7 @@
 
 Codes never change meaning once published: CI configurations and acknowledgements in data
 files name them. Y: the YAML file; S: the report's structure; T: the text; V: verdicts files;
-A: acknowledgements.
+X: across files; A: acknowledgements.
 """
 
 from __future__ import annotations
@@ -136,6 +136,13 @@ RULES: dict[str, Rule] = {
              "A verdict's date is after today. The latest verdict by date is an item's current"
              " one, so a mistyped year would hide every verdict recorded after it. `strategy"
              " assess` refuses such a date; this finds one written by hand."),
+        Rule("X101", "warning", "an action's title differs between departments",
+             "Checked across the report files linted together (a folder of departments): every"
+             " department answered the same numbered actions, so an action's title should read"
+             " the same in every report, up to small variants (mostly the same words in order,"
+             " or one title kept inside a longer one). A different title usually means a wrong"
+             " number or a title copied from another action. The message quotes the title most"
+             " reports give."),
         Rule("A001", "error", "acknowledgement without a reason",
              "An inline acknowledgement (`# strategy: ignore[CODE] reason`) must say why the"
              " finding is accepted."),

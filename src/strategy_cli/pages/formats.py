@@ -40,7 +40,22 @@ def read_any(
     department: str | None = None,
     source: str | None = None,
 ) -> Imported:
-    """The page in any format as a validated report, with what was set aside."""
+    """One department's page in any format as a validated report, with what was set aside."""
+    found = read_pages(text, name, fmt, department, source)
+    if len(found) > 1:
+        raise UsageError(f"{name} is an action page: it holds {len(found)} departments' answers")
+    return found[0]
+
+
+def read_pages(
+    text: str,
+    name: str,
+    fmt: PageFormat = PageFormat.auto,
+    department: str | None = None,
+    source: str | None = None,
+) -> list[Imported]:
+    """The page in any format as validated reports, with what was set aside: one report for a
+    department's page, one per department for an action page."""
     seen = detect(text)
     chosen = seen if fmt is PageFormat.auto else fmt
     if chosen is not seen and PageFormat.json in (chosen, seen):
@@ -50,20 +65,36 @@ def read_any(
             hint=f"drop --from, or give --from {seen.value}",
         )
     if chosen is PageFormat.text:
-        return read_page(text, name, department, source)
+        return _read(text, name, department, source, None)
     lines = html_lines(text, name) if chosen is PageFormat.html else content_api_lines(text, name)
     content = [line for line in lines if not line.furniture]
     if not content:
         raise DataError(f"no text found in the {chosen.value.upper()}", Position(name))
-    imported = read_page(
+    found = _read(
         "\n".join(line.text for line in content),
         name,
         department,
         source,
-        origin=[line.source for line in content],
+        [line.source for line in content],
     )
     furniture = [line.source for line in lines if line.furniture]
-    return imported._replace(set_aside=sorted({*furniture, *imported.set_aside}))
+    found[0] = found[0]._replace(set_aside=sorted({*furniture, *found[0].set_aside}))
+    return found
+
+
+def _read(
+    text: str, name: str, department: str | None, source: str | None, origin: list[int] | None
+) -> list[Imported]:
+    from strategy_cli.pages.action_page import is_action_page, read_action_page
+
+    if is_action_page(text.split("\n")):
+        if department is not None:
+            raise UsageError(
+                "this is an action page: it names each department itself, so --department"
+                " does not apply"
+            )
+        return read_action_page(text, name, source, origin)
+    return [read_page(text, name, department, source, origin)]
 
 
 BODY_KEY = re.compile(r'"body"\s*:')

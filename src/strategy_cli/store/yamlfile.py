@@ -222,10 +222,11 @@ def dump(tree: Any) -> str:
 
 # --- the fast path for files that are only read -----------------------------------------------
 
-_SUSPECT = re.compile(r"(?:^|[:-]\s)\s*[\[{]|(?:^|[\s,\[{])[&*!%]\S|<<|^ {256}", re.MULTILINE)
-"""What the fast reader leaves to ruamel.yaml: flow collections (a bracket where a value
-starts), anchors, aliases, tags, directives, merge keys, and indentation deep enough to nest
-far. Anything like them anywhere, in a comment or in text, sends the file there too."""
+_SUSPECT = re.compile(r"(?:^[ \t]*|[:-][ \t]+|[\[{,][ \t]*)[\[{&*!%]|<<|^ {256}", re.MULTILINE)
+"""What the fast reader leaves to ruamel.yaml: flow collections, anchors, aliases, tags and
+directives (their indicators where a node can start: at a line's start, after `key:` or `- `,
+or in a flow), merge keys, and indentation deep enough to nest far. Such characters inside
+text ("R & D") are text to both readers."""
 
 _MAYBE_NOT_TEXT = re.compile(
     r"[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?"

@@ -1,0 +1,148 @@
+"""Action pages (one action, every department's answer) and `import -o DIR`: the department
+pages and the action pages give the same data set, merged without repeats, conflicts refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from strategy_cli.api import load
+from strategy_cli.model.departments import full_name
+from strategy_cli.model.report import Report
+from strategy_cli.pages.text import render_page
+from tests.conftest import DATA, run
+from tests.test_dataset import department_copy
+
+
+def action_page(reports: list[Report], number: int) -> str:
+    """The GOV.UK action page for one action, from the departments' reports."""
+    first = next(r.action(number) for r in reports if r.action(number) is not None)
+    assert first is not None
+    lines = [
+        "Policy paper",
+        f"Action {number}: {first.title}",
+        "Updated 16 January 2015",
+        "This was published under the 2010 to 2015 Conservative and Liberal Democrat coalition government",
+        "This action forms part of the Government Digital Strategy.",
+        "Here's how departments are responding to this action:",
+    ]
+    for report in reports:
+        action = report.action(number)
+        if action is None:
+            continue
+        one = render_page(Report(**{**report.__dict__, "actions": [action], "introduction": []}))
+        body = one.split("\n")
+        start = next(k for k, line in enumerate(body) if line.startswith(f"Action {number}:"))
+        lines += [full_name(report.department), *(line for line in body[start + 1 :] if line)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def reports(tmp_path: Path) -> list[Report]:
+    folder = tmp_path / "source"
+    return [load(department_copy(folder, acronym), cache=False) for acronym in ("CO", "DWP")]
+
+
+class TestActionPages:
+    def test_each_department_gets_its_answer_and_the_page_furniture_is_set_aside(
+        self, tmp_path: Path, reports: list[Report]
+    ) -> None:
+        page = tmp_path / "action-12.txt"
+        page.write_text(action_page(reports, 12), encoding="utf-8")
+        out = tmp_path / "gov"
+        out.mkdir()
+        result = run("import", str(page), "-o", str(out))
+        assert result.code == 0, result.stderr
+        assert result.stderr == (
+            "set aside 4 lines of page furniture: 1, 4-6\n"
+            f"wrote {out / 'co.yaml'}\n"
+            f"wrote {out / 'dwp.yaml'}\n"
+        )
+        dwp = load(out / "dwp.yaml", cache=False)
+        assert dwp.department == "DWP"
+        assert [a.number for a in dwp.actions] == [12]
+        assert dwp.actions[0] == reports[1].action(12)
+        again = run("import", str(page), "-o", str(out))
+        assert again.stderr.endswith(
+            f"{out / 'co.yaml'}: already holds everything the page has for CO\n"
+            f"{out / 'dwp.yaml'}: already holds everything the page has for DWP\n"
+        )
+
+    def test_without_a_folder_to_write_it_says_what_to_do(
+        self, tmp_path: Path, reports: list[Report]
+    ) -> None:
+        page = tmp_path / "action-3.txt"
+        page.write_text(action_page(reports, 3), encoding="utf-8")
+        result = run("import", str(page))
+        assert (result.code, result.stdout) == (2, "")
+        assert result.stderr.endswith(
+            "strategy: error: this action page holds 2 departments' answers: give -o DIR, a"
+            " folder to write (or bring up to date) one file per department\n"
+        )
+
+    def test_department_pages_and_action_pages_give_the_same_data_set(
+        self, tmp_path: Path, reports: list[Report]
+    ) -> None:
+        by_department, by_action = tmp_path / "a", tmp_path / "b"
+        by_department.mkdir()
+        by_action.mkdir()
+        for report in reports:
+            page = tmp_path / f"{report.department}.txt"
+            page.write_text(render_page(report), encoding="utf-8")
+            assert run("import", str(page), "-o", str(by_department)).code == 0
+        for number in range(16, 0, -1):  # any order
+            page = tmp_path / f"action-{number}.txt"
+            page.write_text(action_page(reports, number), encoding="utf-8")
+            result = run("import", str(page), "-o", str(by_action))
+            assert result.code == 0, result.stderr
+        for report in reports:
+            name = f"{report.department.lower()}.yaml"
+            sliced = load(by_action / name, cache=False)
+            assert sliced.actions == load(by_department / name, cache=False).actions
+            assert sliced.title == report.title  # stands in until the department's page comes
+        for report in reports:  # the department pages supply the page-level fields
+            page = tmp_path / f"{report.department}.txt"
+            assert run("import", str(page), "-o", str(by_action)).code == 0
+        for report in reports:
+            name = f"{report.department.lower()}.yaml"
+            assert (by_action / name).read_text(encoding="utf-8") == (
+                by_department / name
+            ).read_text(encoding="utf-8")
+
+    def test_a_conflict_is_refused_with_both_places_and_nothing_written(
+        self, tmp_path: Path, reports: list[Report]
+    ) -> None:
+        out = tmp_path / "gov"
+        out.mkdir()
+        page = tmp_path / "action-12.txt"
+        page.write_text(action_page(reports, 12), encoding="utf-8")
+        assert run("import", str(page), "-o", str(out)).code == 0
+        before = {p.name: p.read_bytes() for p in out.iterdir()}
+        changed = page.read_text(encoding="utf-8").replace(
+            "No requirement for legislative change was identified.",
+            "Two regulations were changed.",
+        )
+        page.write_text(changed, encoding="utf-8")
+        result = run("import", str(page), "-o", str(out))
+        assert result.code == 1
+        assert result.stderr.endswith(
+            f"strategy: error: {page}: Action 12's progress during 2014 in {out / 'co.yaml'}"
+            " differs from the page's; nothing written: keep one (edit the file, or import into"
+            f" another folder)\nthe file: {out / 'co.yaml'}; the page: {page}\n"
+        )
+        assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+    def test_an_answer_that_does_not_apply(self, tmp_path: Path) -> None:
+        page = tmp_path / "action-9.txt"
+        text = action_page([load(DATA, cache=False)], 9) + (
+            "HM Treasury\nThis action is not applicable to HM Treasury.\n"
+        )
+        page.write_text(text, encoding="utf-8")
+        out = tmp_path / "gov"
+        out.mkdir()
+        assert run("import", str(page), "-o", str(out)).code == 0
+        hmt = load(out / "hmt.yaml", cache=False)
+        assert [n.text for n in hmt.actions[0].notes] == [
+            "This action is not applicable to HM Treasury."
+        ]
