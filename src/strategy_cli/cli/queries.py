@@ -156,7 +156,7 @@ def show(
     asked, chosen = whole(number, "N"), whole(year, "--year")
 
     def build(member: Member, folder: bool) -> ShowResult:
-        card, _ = state.scorecard_at(member, folder)
+        card, _ = state.scorecard_at(member, folder, asked)
         result = show_action(member.report, asked, chosen)
         return result._replace(
             items={r.item.id.unnamed: r for r in card.rows if r.item.action == result.number}
@@ -224,7 +224,7 @@ def diff(
     number = whole(action, "--action")
 
     def build(member: Member, folder: bool) -> DiffResult:
-        card, _ = state.scorecard_at(member, folder)
+        card, _ = state.scorecard_at(member, folder, number)
         result = diff_years(member.report, made, planned_for, number)
         shown = {r.number for r in result.rows}
         return result._replace(

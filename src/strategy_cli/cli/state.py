@@ -114,10 +114,12 @@ def verdicts_at(path: str) -> Verdicts | None:
     return found.verdicts if found is not None else None
 
 
-def scorecard_at(member: Member, folder: bool = False) -> tuple[Scorecard, Verdicts | None]:
+def scorecard_at(
+    member: Member, folder: bool = False, action: int | None = None
+) -> tuple[Scorecard, Verdicts | None]:
     """A report's scorecard with the verdicts beside it, and those verdicts; what the scorecard
     derives from the report alone is cached with the report. In a folder of departments, ids
-    name the department (`DWP:4/2014/5`)."""
+    name the department (`DWP:4/2014/5`). `action`: only that action's rows."""
     from functools import partial
 
     from strategy_cli.analysis import scorecard as card
@@ -133,6 +135,8 @@ def scorecard_at(member: Member, folder: bool = False) -> tuple[Scorecard, Verdi
         partial(card.decode, found),
     )
     result = card.scorecard(found, recorded, analysis)
+    if action is not None:  # only one action's rows are wanted: name no more than those
+        result = result._replace(rows=[r for r in result.rows if r.item.action == action])
     return (card.of_department(result, found.department) if folder else result), recorded
 
 
