@@ -27,6 +27,9 @@ Part 6 builds a folder of 24 departments' reports (the bundled report as each de
 its name and acronym put in for the Cabinet Office's) and times `show 1` across all of them,
 cold (cache off) and cached against the floor, and `lint` of the folder.
 
+Part 7 times `strategy site` for the bundled report and for the 24-department folder, and
+prints the heaviest page of each.
+
 Part 5 measures the evidence matcher against the hand-judged key in benchmarks/reference/
 (co-evidence.yaml, with its rules in README.md there): precision, recall and F1 over (plan item,
 progress unit) pairs, beside the baselines the key's README defines.
@@ -60,6 +63,8 @@ SCORECARD_BUDGET = 1.5
 SCALE_BUDGETS = {"import": 5.0, "lint": 3.0, "show": 1.0, "diff": 2.0, "scorecard": 1.0}
 EVIDENCE_BUDGET = 1.0
 FOLDER_BUDGETS = {"cold": 1.0, "cached": 1.3, "lint": 3.0}
+SITE_BUDGETS = {"bundled": 2.0, "folder": 10.0}
+PAGE_BUDGET = 200 * 1024
 REFERENCE = ROOT / "benchmarks" / "reference" / "co-evidence.yaml"
 MEMORY_BUDGET_MB = 100.0
 
@@ -247,6 +252,32 @@ def part_six(runs: int, env: dict[str, str], cold_env: dict[str, str]) -> bool:
     return ok
 
 
+def part_seven(runs: int, env: dict[str, str]) -> bool:
+    cli = strategy()
+    ok = True
+    print(f"\nPart 7: strategy site, {runs} runs (s: min median max)")
+    with tempfile.TemporaryDirectory() as folder:
+        gov = Path(folder) / "gov"
+        gov.mkdir()
+        gov_folder(gov)
+        for name, extra in (("bundled", []), ("folder", ["--data", str(gov)])):
+            out = Path(folder) / f"site-{name}"
+            samples = [
+                run_once([*cli, "site", "-o", str(out), *extra], env)[0] for _ in range(runs)
+            ]
+            heaviest = max(out.glob("*.html"), key=lambda p: p.stat().st_size)
+            size = heaviest.stat().st_size
+            median = statistics.median(samples)
+            good = median < SITE_BUDGETS[name] and size < PAGE_BUDGET
+            ok &= good
+            print(
+                f"  site, {name:8} {min(samples):6.2f} {median:6.2f} {max(samples):6.2f}"
+                f"   budget {SITE_BUDGETS[name]:.0f} s; heaviest page {heaviest.name}"
+                f" {size / 1024:.0f} KB (budget 200)   {'ok' if good else 'OVER'}"
+            )
+    return ok
+
+
 def part_five() -> bool:
     """The matcher's precision, recall and F1 against the hand-judged key, and the baselines."""
     from ruamel.yaml import YAML
@@ -383,10 +414,10 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=15, help="runs per case in part 1")
     parser.add_argument("--scale-runs", type=int, default=3, help="runs per case in part 2")
     parser.add_argument(
-        "--part", type=int, action="append", choices=range(1, 7), help="only this part (repeatable)"
+        "--part", type=int, action="append", choices=range(1, 8), help="only this part (repeatable)"
     )
     args = parser.parse_args()
-    parts = set(args.part or range(1, 7))
+    parts = set(args.part or range(1, 8))
     with tempfile.TemporaryDirectory() as cache:
         env = {**os.environ, "STRATEGY_CACHE_DIR": cache, "NO_COLOR": "1"}
         env.pop("STRATEGY_DATA", None)
@@ -414,6 +445,8 @@ def main() -> int:
             ok &= part_five()
         if 6 in parts:
             ok &= part_six(args.scale_runs, env, cold_env)
+        if 7 in parts:
+            ok &= part_seven(args.scale_runs, env)
     print("\nall budgets met" if ok else "\nsome budgets missed")
     return 0 if ok else 1
 

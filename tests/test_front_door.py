@@ -88,6 +88,7 @@ class TestFrontDoor:
             "Usage: strategy import [OPTIONS] PAGE",
             "Usage: strategy export [OPTIONS]",
             "Usage: strategy schema [OPTIONS]",
+            "Usage: strategy site [OPTIONS]",
         ]
 
     def test_no_arguments_shows_help(self) -> None:

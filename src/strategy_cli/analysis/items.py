@@ -103,10 +103,11 @@ def _department(report: Report, several: bool) -> str | None:
 def plan_items(report: Report, several: bool = False) -> list[Unit]:
     """Every plan item of the report, action by action, year by year."""
     department = _department(report, several)
+    every = years(report)
     return [
         unit
         for action in report.actions
-        for year in years(report)
+        for year in every
         if (section := plan_for(report, action, year)) is not None
         for unit in units_of(section, department)
     ]

@@ -41,6 +41,7 @@ COMMANDS: dict[str, Spec] = {
     "import": Spec("data", "Turn a published page into a data file."),
     "export": Spec("data", "Write the report back out: as the published page, or as JSON."),
     "schema": Spec("data", "Print the JSON Schema of the data file."),
+    "site": Spec("web", "Write a static website of the report, to read in a browser."),
 }
 """Every command: the module under `strategy_cli.cli` that defines it, and its one-line help."""
 
