@@ -100,7 +100,11 @@ class TestActionPages:
             name = f"{report.department.lower()}.yaml"
             sliced = load(by_action / name, cache=False)
             assert sliced.actions == load(by_department / name, cache=False).actions
-            assert sliced.title == report.title  # stands in until the department's page comes
+            # stands in until the department's page comes
+            assert (
+                sliced.title
+                == f"{report.department}’s actions in response to the Government Digital Strategy"
+            )
         for report in reports:  # the department pages supply the page-level fields
             page = tmp_path / f"{report.department}.txt"
             assert run("import", str(page), "-o", str(by_action)).code == 0
@@ -146,3 +150,79 @@ class TestActionPages:
         assert [n.text for n in hmt.actions[0].notes] == [
             "This action is not applicable to HM Treasury."
         ]
+
+
+class TestWhatThePageCannotDo:
+    """Found by a red-team pass: a page decides what goes in the files, never where."""
+
+    def page(self, tmp_path: Path, name: str, body: str) -> Path:
+        action = load(DATA, cache=False).action(12)
+        assert action is not None
+        page = tmp_path / "page.txt"
+        page.write_text(
+            f"Action 12: {action.title}\nUpdated 16 January 2015\n"
+            "Here's how departments are responding to this action:\n"
+            f"{name}\nProgress during 2013\nNothing was needed.\n" + body,
+            encoding="utf-8",
+        )
+        return page
+
+    def test_a_department_name_never_names_a_path(self, tmp_path: Path) -> None:
+        out = tmp_path / "out"
+        out.mkdir()
+        result = run("import", str(self.page(tmp_path, "../escaped", "")), "-o", str(out))
+        assert result.code == 0, result.stderr
+        assert [p.name for p in out.iterdir()] == ["escaped.yaml"]
+        assert not (tmp_path / "escaped.yaml").exists()
+
+    def test_a_file_of_another_department_is_never_merged_into(self, tmp_path: Path) -> None:
+        out = tmp_path / "out"
+        out.mkdir()
+        (out / "dwp.yaml").write_bytes(DATA.read_bytes())  # CO's report under DWP's name
+        page = self.page(tmp_path, "Department for Work and Pensions", "")
+        result = run("import", str(page), "-o", str(out))
+        assert result.code == 1
+        assert "is not DWP's report (it is another department's, or not a report)" in result.stderr
+        assert (out / "dwp.yaml").read_bytes() == DATA.read_bytes()
+
+    def test_a_department_answering_twice_writes_nothing(self, tmp_path: Path) -> None:
+        out = tmp_path / "out"
+        out.mkdir()
+        page = self.page(
+            tmp_path, "Department for Work and Pensions", "DWP\nProgress during 2013\nAgain.\n"
+        )
+        result = run("import", str(page), "-o", str(out))
+        assert result.code == 1
+        assert "the page answers for DWP twice; nothing written" in result.stderr
+        assert list(out.iterdir()) == []
+
+    def test_a_name_with_no_answer_under_it_is_refused(self, tmp_path: Path) -> None:
+        page = tmp_path / "page.txt"
+        text = self.page(tmp_path, "Home Office", "").read_text(encoding="utf-8")
+        page.write_text(text.replace("Home Office\n", "HM Treasury\nHome Office\n"), "utf-8")
+        result = run("import", str(page), "-o", str(tmp_path / "new") + "/")
+        assert result.code == 1
+        assert result.stderr.endswith(
+            f"strategy: error: {page}:4: 'HM Treasury' is named with no answer under it: an"
+            " action page gives each department's sections under its name (delete the line, or"
+            " add the answer)\n"
+        )
+
+    def test_a_folder_given_with_a_slash_is_made(self, tmp_path: Path) -> None:
+        out = tmp_path / "new folder"
+        result = run("import", str(self.page(tmp_path, "Home Office", "")), "-o", f"{out}/")
+        assert result.code == 0, result.stderr
+        assert [p.name for p in out.iterdir()] == ["ho.yaml"]
+
+    def test_a_file_is_replaced_only_by_its_own_departments_page(self, tmp_path: Path) -> None:
+        notes = tmp_path / "notes.yaml"
+        notes.write_text("notes: mine\n", encoding="utf-8")
+        page = tmp_path / "co.txt"
+        page.write_text(render_page(load(DATA, cache=False)), encoding="utf-8")
+        result = run("import", str(page), "-o", str(notes))
+        assert result.code == 1
+        assert "is not a report, not CO's: nothing written" in result.stderr
+        assert notes.read_text(encoding="utf-8") == "notes: mine\n"
+        again = tmp_path / "co.yaml"
+        again.write_bytes(DATA.read_bytes())
+        assert run("import", str(page), "-o", str(again)).code == 0  # the same department's

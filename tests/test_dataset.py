@@ -218,3 +218,61 @@ class TestLintAcrossFiles:
             encoding="utf-8",
         )
         assert run("lint", "--strict", str(gov)).code == 0
+
+
+class TestRedTeamedFolders:
+    def test_a_department_column_is_never_a_formula(self, tmp_path: Path) -> None:
+        folder = tmp_path / "gov"
+        folder.mkdir()
+        text = DATA.read_text(encoding="utf-8")
+        (folder / "x.yaml").write_text(
+            text.replace("department: CO\n", "department: '=HYPERLINK(\"http://x\")'\n", 1),
+            encoding="utf-8",
+        )
+        rows = list(csv.reader(io.StringIO(run("--data", str(folder), "list", "-f", "csv").stdout)))
+        assert rows[1][0] == '\'=HYPERLINK("http://x")'
+        piped = run("--data", str(folder), "list").stdout
+        assert piped.startswith("'=HYPERLINK")
+
+    def test_an_alias_that_names_another_department_is_refused(self, gov: Path) -> None:
+        department_copy(gov, "MoM", "mom.yaml", extra="aliases:\n  - DWP\n")
+        result = run("--data", str(gov), "list")
+        assert result.code == 1
+        assert "the alias 'DWP' of MoM is a name of DWP" in result.stderr
+
+    def test_ids_of_a_department_with_spaces_go_back_in(self, tmp_path: Path) -> None:
+        folder = tmp_path / "gov"
+        department_copy(folder, "Ministry of Magic", "mom.yaml")
+        department_copy(folder, "DWP")
+        result = run(
+            "--data",
+            str(folder),
+            "scorecard",
+            "--chain",
+            "Ministry of Magic:4/2014/5",
+            "-f",
+            "json",
+        )
+        assert result.code == 0, result.stderr
+        document = json.loads(result.stdout)
+        assert [i["id"] for i in document["departments"][0]["items"]] == [
+            "Ministry of Magic:4/2014/5",
+            "Ministry of Magic:4/2015/1",
+        ]
+
+    def test_two_reports_whose_titles_differ(self, tmp_path: Path) -> None:
+        folder = tmp_path / "gov"
+        department_copy(folder, "CO")
+        dwp = department_copy(folder, "DWP")
+        text = dwp.read_text(encoding="utf-8")
+        old = next(
+            line for line in text.splitlines() if line.startswith("    title: Departmental and")
+        )
+        dwp.write_text(
+            text.replace(old, "    title: Something else about cheese", 1), encoding="utf-8"
+        )
+        result = run("lint", str(folder))
+        assert (
+            "X101 warning: Action 1's title differs from 1 of the other 1 reports'" in result.stdout
+        )
+        assert str(dwp) in result.stdout

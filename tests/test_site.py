@@ -243,3 +243,21 @@ class TestInTheBrowser:
             page, problems = visit(browser, (government / name).as_uri())
             assert problems == [], (name, problems)
             assert axe_violations(page) == [], name
+
+
+def test_departments_whose_names_clash_get_pages_of_their_own(tmp_path: Path) -> None:
+    folder = tmp_path / "gov"
+    department_copy(folder, "Ministry of Magic", "a.yaml")
+    department_copy(folder, "Ministry-of-Magic", "b.yaml")
+    (folder / "c.yaml").write_text(
+        DATA.read_text(encoding="utf-8").replace("department: CO\n", "department: ../../esc\n", 1),
+        encoding="utf-8",
+    )
+    site = build(tmp_path, "--data", str(folder))
+    names = sorted(p.name for p in site.glob("department-*.html"))
+    assert names == [
+        "department-esc.html",
+        "department-ministry-of-magic-2.html",
+        "department-ministry-of-magic.html",
+    ]
+    assert not (tmp_path / "esc.html").exists()

@@ -18,7 +18,7 @@ from strategy_cli.model.report import Report
 UnitKind = Literal["plan", "progress"]
 
 _ID = re.compile(
-    r"(?:(?P<department>[^\s:/]+):)?(?P<action>\d{1,6})/(?P<year>\d{4})/(?P<paragraph>\d{1,6})"
+    r"(?:(?P<department>[^:/]*[^\s:/]):)?(?P<action>\d{1,6})/(?P<year>\d{4})/(?P<paragraph>\d{1,6})"
     r"(?:\.(?P<bullet>\d{1,6}))?"
 )
 

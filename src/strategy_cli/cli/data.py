@@ -12,7 +12,7 @@ from strategy_cli.cli import state
 from strategy_cli.cli.command import Command
 from strategy_cli.cli.options import DataOption, OutputOption, refuse_forbidden, write
 from strategy_cli.english import plural
-from strategy_cli.errors import DataError, UsageError
+from strategy_cli.errors import DataError, Position, UsageError
 from strategy_cli.output.terminal import visible
 
 if TYPE_CHECKING:
@@ -88,7 +88,8 @@ def import_(
     cut_off = pages[-1].cut_off
     if cut_off is not None:
         state.note(f"warning: line {cut_off}, the last, ends mid-sentence: is the page complete?")
-    if output and output != "-" and os.path.isdir(output):
+    if output and output != "-" and (os.path.isdir(output) or output.endswith(("/", os.sep))):
+        os.makedirs(output, exist_ok=True)
         _into_folder(output, [imported.report for imported in pages], name)
         return
     if len(pages) > 1:
@@ -97,12 +98,38 @@ def import_(
             " to write (or bring up to date) one file per department",
         )
     report = pages[0].report
+    if output and output != "-":
+        _replaces_only_its_own(output, report)
     text = render_data_file(report)
     if write(text, output, check=readable_data_file):
         from strategy_cli.store.cache import remember_text
 
         remember_text(text, report)
         state.note(f"wrote {plural(len(report.actions), 'action')} to {output}")
+
+
+def _replaces_only_its_own(output: str, report: Report) -> None:
+    """`-o FILE` writes a new file, or replaces the same department's report (a page imported
+    again); anything else there is refused, never replaced."""
+    if not os.path.lexists(output) or not os.path.isfile(output):
+        return  # new, or a device or pipe (written through as a stream)
+    from strategy_cli.model.departments import full_name
+    from strategy_cli.store.cache import load_cached
+
+    try:
+        held = load_cached(output)
+    except DataError:
+        held = None
+    if (
+        held is None
+        or full_name(held.department).casefold() != full_name(report.department).casefold()
+    ):
+        what = "not a report" if held is None else f"{held.department}'s report"
+        raise DataError(
+            f"{output} is {what}, not {report.department}'s: nothing written (write a new"
+            " file, or import into a folder with -o DIR/ to merge)",
+            Position(output),
+        )
 
 
 def _into_folder(folder: str, reports: list[Report], page: str) -> None:
@@ -123,18 +150,41 @@ def _into_folder(folder: str, reports: list[Report], page: str) -> None:
     from strategy_cli.model.departments import full_name
 
     existing = {full_name(m.department).casefold(): m.path for m in members}
-    held = {m.path: m for m in members}
+    held = {os.path.normpath(m.path): m for m in members}
     plans: list[tuple[str, Report, bytes | None, int]] = []
+    seen: dict[str, str] = {}
     for report in reports:
+        key = full_name(report.department).casefold()
+        if key in seen:
+            raise DataError(
+                f"the page answers for {report.department} twice; nothing written: keep one",
+                Position(page),
+            )
         path = file_for(folder, report, existing)
-        member = held.get(path)
+        if path in seen.values():
+            other = next(d for d, p in seen.items() if p == path)
+            raise DataError(
+                f"{report.department} and {other} would share the file {path}; nothing written"
+                " (rename one department's file, or import into another folder)",
+                Position(page),
+            )
+        seen[key] = path
+        member = held.get(os.path.normpath(path))
+        if member is not None and full_name(member.department).casefold() != key:
+            member = None  # the file is there, but holds another department's report
         if member is None:
+            if os.path.lexists(path):
+                raise DataError(
+                    f"{path} is not {report.department}'s report (it is another department's,"
+                    " or not a report); nothing written: move it, or import into another folder",
+                    Position(path),
+                )
             plans.append((path, report, None, len(report.actions)))
             continue
         merged = merge(member.report, report, path, page)
         plans.append((path, merged.report, read_bytes(path), merged.added))
     for path, report, before, added in plans:
-        if before is not None and not added and report == held[path].report:
+        if before is not None and not added and report == held[os.path.normpath(path)].report:
             state.note(f"{path}: already holds everything the page has for {report.department}")
             continue
         text = render_data_file(report)

@@ -169,7 +169,8 @@ def show(
             raise UsageError(f"no department's report in this folder has action {asked}")
     results = _each_of(members, folder, fmt, build, out.show)
     if not any(result.sections for result in results):
-        state.note(f"action {asked} has nothing about {chosen}")
+        about = f"about {chosen}" if chosen is not None else "under it"
+        state.note(f"action {asked} has nothing {about}")
 
 
 @app.command(

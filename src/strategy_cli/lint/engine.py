@@ -467,31 +467,36 @@ def lint_paths(paths: Iterable[str], selected: set[str]) -> list[FileResult]:
 def _titles_across(results: list[FileResult]) -> None:
     """X101: an action keeps its title in every department's report, up to small variants
     (mostly the same words in order, or one title kept inside a longer one)."""
-    from collections import Counter
-
     from strategy_cli.analysis.similarity import CARRIED_OVER, similarity
 
     reports = [r for r in results if r.titles]
     if len(reports) < 2:
         return
     numbers = sorted({n for r in reports for n in r.titles})
+
+    def alike(one: str, other: str) -> bool:
+        return one == other or max(similarity(one, other), similarity(other, one)) >= CARRIED_OVER
+
     for number in numbers:
         holding = [r for r in reports if number in r.titles]
-        common, count = Counter(r.titles[number][0] for r in holding).most_common(1)[0]
-        if count < 2:
-            continue  # no title is shared: nothing to measure against
+        titles = [r.titles[number][0] for r in holding]
+        # The title most reports give (up to variants): the one with the most titles alike;
+        # among equals, the first file's (so of two that differ, the second is flagged).
+        support = [sum(alike(t, other) for other in titles) for t in titles]
+        common = titles[support.index(max(support))]
+        count = max(support)
         for result in holding:
             title, line, column = result.titles[number]
-            alike = max(similarity(title, common), similarity(common, title))
-            if title == common or alike >= CARRIED_OVER:
+            if alike(title, common):
                 continue
+            others = len(holding) - 1
             found = Finding(
                 result.path,
                 line,
                 column,
                 "X101",
-                f"Action {number}'s title differs from {count} of the other"
-                f" {len(holding) - 1} reports': “{common}”: check the number, or the title",
+                f"Action {number}'s title differs from {count} of the other {others}"
+                f" reports': “{common}”: check the number, or the title",
             )
             acknowledged = acknowledgements(result.text).get(line)
             if acknowledged is not None and "X101" in acknowledged[1]:

@@ -79,3 +79,12 @@ def answers_to(department: str, aliases: tuple[str, ...] | list[str], wanted: st
 def full_name(department: str) -> str:
     entry = known(department)
     return entry.name if entry is not None else department
+
+
+def slug(department: str) -> str:
+    """A department's name as a file or anchor name: lower-case letters, digits and hyphens
+    only ("Ministry of Magic" -> "ministry-of-magic"; "../x" -> "x"), never empty."""
+    import re
+
+    found = re.sub(r"[^a-z0-9]+", "-", department.casefold()).strip("-")
+    return found or "department"

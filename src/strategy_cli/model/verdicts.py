@@ -25,7 +25,7 @@ STATUSES: tuple[Status, ...] = (
     "withdrawn",
     "unclear",
 )
-ITEM_ID = re.compile(r"^(?:[^\s:/]+:)?[0-9]{1,6}/[0-9]{4}/[0-9]{1,6}(?:\.[0-9]{1,6})?$")
+ITEM_ID = re.compile(r"^(?:[^:/]*[^\s:/]:)?[0-9]{1,6}/[0-9]{4}/[0-9]{1,6}(?:\.[0-9]{1,6})?$")
 SUFFIX = ".verdicts"
 """`co.yaml` -> `co.verdicts.yaml`."""
 

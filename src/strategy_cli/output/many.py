@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from strategy_cli.output.base import Format
+from strategy_cli.output.csv_format import safe_cell
 from strategy_cli.output.terminal import json_text, visible
 
 
@@ -68,7 +69,7 @@ def _csv(parts: Sequence[Part]) -> str:
             writer.writerow(["department", *rows[0]])
             header_written = True
         for row in rows[1:]:
-            writer.writerow([part.department, *row])
+            writer.writerow([safe_cell(part.department), *row])
     return bom + out.getvalue()
 
 
@@ -81,5 +82,5 @@ def _rows(parts: Sequence[Part], header: bool) -> str:
             if number == 0:
                 lines.append(f"department\t{found[0]}")
             found = found[1:]
-        lines += [f"{visible(part.department)}\t{line}" for line in found]
+        lines += [f"{safe_cell(part.department)}\t{line}" for line in found]
     return "".join(line + "\n" for line in lines)

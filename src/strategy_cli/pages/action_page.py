@@ -143,8 +143,14 @@ def read_action_page(
         entry = known(named.strip())
         department = entry.acronym if entry is not None else named.strip()
         block = rest[start + 1 : end]
+        if not block:
+            raise DataError(
+                f"{named.strip()!r} is named with no answer under it: an action page gives each"
+                " department's sections under its name (delete the line, or add the answer)",
+                Position(name, where(head_line)),
+            )
         page = [
-            (head_line, f"{department}'s actions in response to the Government Digital Strategy"),
+            (head_line, f"{department}’s actions in response to the Government Digital Strategy"),
             *([date_line] if date_line else []),
             (title_line, title),
             *block,

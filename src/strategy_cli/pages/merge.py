@@ -25,15 +25,14 @@ class Merged(NamedTuple):
 
 
 def file_for(folder: str, report: Report, existing: dict[str, str]) -> str:
-    """The department's file in the folder: the one already holding it, else `<acronym>.yaml`."""
-    from strategy_cli.model.departments import full_name
+    """The department's file in the folder: the one already holding it, else `<name>.yaml`
+    (its name reduced to letters, digits and hyphens: a page cannot name a path)."""
+    from strategy_cli.model.departments import full_name, slug
 
     key = full_name(report.department).casefold()
     if key in existing:
         return existing[key]
-    return os.path.normpath(
-        os.path.join(folder, f"{report.department.lower().replace(' ', '-')}.yaml")
-    )
+    return os.path.join(folder, f"{slug(report.department)}.yaml")
 
 
 def merge(old: Report, new: Report, old_name: str, new_name: str) -> Merged:

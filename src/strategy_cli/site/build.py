@@ -36,17 +36,27 @@ def render_site(reports: list[tuple[Report, Scorecard]], folder: Path) -> list[s
     )
 
     several = len(reports) > 1
-    departments = [
-        Department(
-            report,
-            card,
-            prefix=f"{report.department.lower().replace(' ', '-')}-" if several else "",
-            page=f"department-{report.department.lower().replace(' ', '-')}.html"
-            if several
-            else "",
+    from strategy_cli.model.departments import slug
+
+    names: dict[str, int] = {}
+
+    def unique(report: Report) -> str:
+        """A file and anchor name of its own for each department, whatever its name holds."""
+        base = slug(report.department)
+        names[base] = names.get(base, 0) + 1
+        return base if names[base] == 1 else f"{base}-{names[base]}"
+
+    departments = []
+    for report, card in reports:
+        name = unique(report) if several else ""
+        departments.append(
+            Department(
+                report,
+                card,
+                prefix=f"{name}-" if several else "",
+                page=f"department-{name}.html" if several else "",
+            )
         )
-        for report, card in reports
-    ]
     first = departments[0].report
     site = Site(
         departments,
@@ -115,7 +125,12 @@ def render_site(reports: list[tuple[Report, Scorecard]], folder: Path) -> list[s
 def publish(reports: list[tuple[Report, Scorecard]], target: str) -> list[str]:
     """The site at `target`: built beside it, then swapped in."""
     path = Path(target)
-    if path.is_symlink() or (path.exists() and not path.is_dir()):
+    if path.is_symlink():
+        raise DataError(
+            "a link: give the folder itself (a site is replaced whole, never through a link)",
+            Position(target),
+        )
+    if path.exists() and not path.is_dir():
         raise DataError("not a folder: give a folder for the site", Position(target))
     if path.is_dir() and any(path.iterdir()) and not (path / MARKER).is_file():
         raise DataError(

@@ -53,6 +53,22 @@ def load_folder(folder: str) -> list[Member]:
                 Position(member.path),
             )
         seen[key] = member.path
+    for member in members:
+        for alias in member.report.aliases:
+            other = next(
+                (
+                    m
+                    for m in members
+                    if m is not member and answers_to(m.department, m.report.aliases, alias)
+                ),
+                None,
+            )
+            if other is not None:
+                raise DataError(
+                    f"the alias {alias!r} of {member.department} is a name of {other.department}"
+                    f" ({other.path}): --department could not tell them apart; remove it",
+                    Position(member.path),
+                )
     return sorted(members, key=lambda m: m.department.casefold())
 
 
