@@ -131,9 +131,9 @@ class TestActionPages:
         result = run("import", str(page), "-o", str(out))
         assert result.code == 1
         assert result.stderr.endswith(
-            f"strategy: error: {page}: Action 12's progress during 2014 in {out / 'co.yaml'}"
+            f"strategy: error: {page}: Action 12's progress during 2014 in {out / 'co.yaml'}:20"
             " differs from the page's; nothing written: keep one (edit the file, or import into"
-            f" another folder)\nthe file: {out / 'co.yaml'}; the page: {page}\n"
+            f" another folder)\nthe file: {out / 'co.yaml'}:20; the page: {page}\n"
         )
         assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 

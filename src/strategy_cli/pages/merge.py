@@ -36,16 +36,18 @@ def file_for(folder: str, report: Report, existing: dict[str, str]) -> str:
 
 
 def merge(old: Report, new: Report, old_name: str, new_name: str) -> Merged:
-    """`new`'s sections added to `old`; a section both hold with different text is refused."""
+    """`new`'s sections added to `old`; a section both hold with different text is refused,
+    naming the line of the file where the section is."""
     added = 0
     actions = {a.number: a for a in old.actions}
+    index = {a.number: i for i, a in enumerate(old.actions)}
     for action in new.actions:
         held = actions.get(action.number)
         if held is None:
             actions[action.number] = action
             added += 1
             continue
-        merged, count = _merge_action(held, action, old_name, new_name)
+        merged, count = _merge_action(held, action, old_name, new_name, index[action.number])
         actions[action.number] = merged
         added += count
     page = _page_fields(old, new)
@@ -68,15 +70,21 @@ def _page_fields(old: Report, new: Report) -> dict[str, Any]:
     return {}
 
 
-def _merge_action(old: Action, new: Action, old_name: str, new_name: str) -> tuple[Action, int]:
+def _merge_action(
+    old: Action, new: Action, old_name: str, new_name: str, index: int
+) -> tuple[Action, int]:
     from strategy_cli.analysis.similarity import CARRIED_OVER, similarity
 
     where = f"Action {old.number}"
+
+    def at(*path: str | int) -> str:
+        return _line_of(old_name, ("actions", index, *path))
+
     if (
         old.title != new.title
         and max(similarity(old.title, new.title), similarity(new.title, old.title)) < CARRIED_OVER
     ):
-        _conflict(f"{where}'s title", old_name, new_name)
+        _conflict(f"{where}'s title", at("title"), new_name)
     added = 0
     changes: dict[str, Any] = {}
     for field in ("notes", "commitment"):
@@ -85,7 +93,7 @@ def _merge_action(old: Action, new: Action, old_name: str, new_name: str) -> tup
             changes[field] = theirs
             added += 1
         elif theirs and mine != theirs:
-            _conflict(f"{where}'s {field}", old_name, new_name)
+            _conflict(f"{where}'s {field}", at(field), new_name)
     for field, label in (("progress", "progress during"), ("plans", "plans for")):
         mine_by_year, theirs_by_year = getattr(old, field), getattr(new, field)
         combined = dict(mine_by_year)
@@ -94,9 +102,21 @@ def _merge_action(old: Action, new: Action, old_name: str, new_name: str) -> tup
                 combined[year] = section
                 added += 1
             elif combined[year] != section:
-                _conflict(f"{where}'s {label} {year}", old_name, new_name)
+                _conflict(f"{where}'s {label} {year}", at(field, year), new_name)
         changes[field] = dict(sorted(combined.items()))
     return dataclasses.replace(old, **changes), added
+
+
+def _line_of(path: str, where: tuple[str | int, ...]) -> str:
+    """`file:line` of a part of a data file (the file alone if it cannot be read again)."""
+    from strategy_cli.store.datafile import read_tree
+    from strategy_cli.store.yamlfile import locate
+
+    try:
+        line, _ = locate(read_tree(path).tree, where)
+    except DataError:
+        return path
+    return f"{path}:{line}"
 
 
 def _conflict(what: str, old_name: str, new_name: str) -> None:
