@@ -64,6 +64,8 @@ def usable_folder(warn: Warn = _ignore) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
+    if _TRUSTED.get(folder, False):
+        return folder  # checked already by this process (a folder of reports asks 48 times)
     try:
         missing = [p for p in (folder, *folder.parents) if not p.exists()]
         for parent in reversed(missing):  # ~/.cache too, if we make it: private, as XDG asks
@@ -81,7 +83,11 @@ def usable_folder(warn: Warn = _ignore) -> Path | None:
             f" `chmod 700 {folder}` (as its owner), or set STRATEGY_CACHE_DIR to another folder"
         )
         return None
+    _TRUSTED[folder] = True
     return folder
+
+
+_TRUSTED: dict[Path, bool] = {}
 
 
 @cache
