@@ -226,3 +226,43 @@ class TestWhatThePageCannotDo:
         again = tmp_path / "co.yaml"
         again.write_bytes(DATA.read_bytes())
         assert run("import", str(page), "-o", str(again)).code == 0  # the same department's
+
+
+def test_an_action_page_saved_from_gov_uk(tmp_path: Path) -> None:
+    """The HTML as GOV.UK renders an action page: the page's furniture and introduction set
+    aside, each department's answer into its file, bullets as bullets."""
+    page = Path(__file__).parent / "pages" / "govuk" / "action-12.html"
+    out = tmp_path / "gov"
+    result = run("import", str(page), "-o", f"{out}/")
+    assert result.code == 0, result.stderr
+    assert result.stderr.startswith("set aside ")
+    co, dwp = load(out / "co.yaml", cache=False), load(out / "dwp.yaml", cache=False)
+    assert (co.department, str(co.updated)) == ("CO", "2015-01-16")
+    assert co.actions[0].progress[2013][0].text.startswith("No cross-cutting legislative")
+    answer = dwp.actions[0].progress[2013]
+    assert [p.text for p in answer] == [
+        "DWP reviewed the regulations behind its services:",
+        "No further change was needed.",
+    ]
+    assert answer[0].items == ["two were amended", "one was repealed"]
+    lines = page.read_text(encoding="utf-8").split("\n")
+    aside = result.stderr.split("\n")[0].removeprefix("set aside ").split(": ", 1)[1]
+    numbers = {
+        n
+        for span in aside.split(", ")
+        for n in range(int(span.split("-")[0]), int(span.split("-")[-1]) + 1)
+    }
+    for number in numbers:  # every line set aside is furniture or the page's introduction
+        text = " ".join(lines[number - 1 : number + 1])  # an element, and the text it opens
+        assert any(
+            word in text
+            for word in (
+                "Policy paper",
+                "coalition",
+                "forms part",
+                "responding",
+                "GOV.UK",
+                "Crown",
+                "useful",
+            )
+        ), text

@@ -86,10 +86,12 @@ class Model(NamedTuple):
     cls: type
     fields: tuple[Field, ...]
     shorthand: bool
+    keys: tuple[str, ...] = ()
+    """The fields' names, in order (kept: reading a cache entry compares them per instance)."""
 
     @property
     def names(self) -> list[str]:
-        return [f.name for f in self.fields]
+        return list(self.keys)
 
 
 Node = Union[Scalar, Optional, ListOf, ByYear, Model]  # noqa: UP007 (a runtime alias on 3.10)
@@ -113,7 +115,7 @@ def _shape(cls: Any, shorthand: bool) -> Model:
             default = dataclasses.MISSING
         hint = hints[f.name]
         found.append(Field(f.name, _node(hint), default, _has(hint, Ours)))
-    return Model(cls, tuple(found), shorthand)
+    return Model(cls, tuple(found), shorthand, tuple(f.name for f in found))
 
 
 def _has(hint: Any, marker: type) -> bool:
@@ -229,7 +231,7 @@ def from_plain(data: Any, node: Node) -> Any:
 
 def _build(data: Any, node: Node) -> Any:
     if isinstance(node, Model):
-        if not isinstance(data, dict) or list(data) != node.names:
+        if not isinstance(data, dict) or tuple(data) != node.keys:
             raise ShapeError(f"{node.cls.__name__}: keys differ from the model's")
         return node.cls(**{f.name: _build(data[f.name], f.node) for f in node.fields})
     if isinstance(node, Optional):
