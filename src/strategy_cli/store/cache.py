@@ -19,6 +19,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import stat
 from collections.abc import Callable
 from functools import cache
@@ -155,7 +156,7 @@ def _read_entry(entry: Path) -> Report | None:
         return None
     try:
         plain = json.loads(raw)
-        if not _holds_only_valid_text(plain):
+        if _SUSPECT.search(raw) and not _holds_only_valid_text(plain):
             return None
         report = load(Report, plain)
     except (ValueError, TypeError, RecursionError, ShapeError):
@@ -195,6 +196,16 @@ def _read_bytes(entry: Path) -> bytes | None:
         return None
     finally:
         os.close(fd)
+
+
+_SUSPECT = re.compile(
+    rb'\\[nrtbf]|\\u00[0189]|\\u007[fF]|\\u[dD][89a-fA-F]|"\s*"'
+    rb"|\xe2\x80[\xa8-\xae]|\xe2\x81[\xa6-\xa9]|\xc2[\x80-\x9f]|\x7f"
+)
+"""What an entry must hold if any of its strings is empty or holds a character no report may
+hold (entries are written with ensure_ascii off: controls as JSON escapes, the rest as UTF-8).
+An entry without any of these is valid text throughout; one with any is checked string by
+string (an escaped backslash before an n sends a valid entry there too, which is only slower)."""
 
 
 def _holds_only_valid_text(plain: Any) -> bool:
