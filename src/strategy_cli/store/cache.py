@@ -201,6 +201,8 @@ def _read_bytes(entry: Path) -> bytes | None:
 _SUSPECT = re.compile(
     rb'\\[nrtbf]|\\u00[0189]|\\u007[fF]|\\u[dD][89a-fA-F]|"\s*"'
     rb"|\xe2\x80[\xa8-\xae]|\xe2\x81[\xa6-\xa9]|\xc2[\x80-\x9f]|\x7f"
+    # Unicode spaces, which a string may be made only of: rare in a report, checked then
+    rb"|\xc2\xa0|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xaf]|\xe2\x81\x9f|\xe3\x80\x80"
 )
 """What an entry must hold if any of its strings is empty or holds a character no report may
 hold (entries are written with ensure_ascii off: controls as JSON escapes, the rest as UTF-8).
