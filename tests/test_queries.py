@@ -302,7 +302,7 @@ class TestDiff:
         assert lines[0] == (
             "2013 plans for 2014 against 2014 progress, 16 actions: 14 planned and reported,"
             " 0 planned but not reported, 2 reported without a plan, 0 neither;"
-            " 18 plan items: 17 addressed, 1 mentioned only, 0 no trace;"
+            " 18 plan items: 18 addressed, 0 mentioned only, 0 no trace;"
             " 1 plan item carried over to 2015."
         )
         for number in range(1, 17):
@@ -592,7 +592,7 @@ class TestStats:
         assert run("stats").stdout == snapshot("""\
 year	reported	planned	planned_and_reported	carried_over	progress_words	plan_words	items	addressed	mentioned	no_trace	not_due	verdicts
 2013	14	14	14	0	1047	669	14	14	0	0	0	0
-2014	16	14	14	1	1277	494	18	17	1	0	0	0
+2014	16	14	14	1	1277	494	18	18	0	0	0	0
 2015	0	16	0	0	0	602	24	0	0	0	24	0
 """)
 
@@ -614,7 +614,7 @@ Plan items                                                              \n\
   Year   Items   Addressed   Mentioned   No trace   Not due   Verdicts  \n\
  ────────────────────────────────────────────────────────────────────── \n\
   2013      14          14           0          0         0          0  \n\
-  2014      18          17           1          0         0          0  \n\
+  2014      18          18           0          0         0          0  \n\
   2015      24           0           0          0        24          0  \n\
                                                                         \n\
 """)
@@ -630,8 +630,8 @@ Plan items                                                              \n\
             "progress_words": years[1]["progress_words"],
             "plan_words": years[1]["plan_words"],
             "items": 18,
-            "addressed": 17,
-            "mentioned": 1,
+            "addressed": 18,
+            "mentioned": 0,
             "no_trace": 0,
             "not_due": 0,
             "verdicts": 0,
@@ -876,7 +876,7 @@ Plan items                                                              \n\
   Year   Items   Addressed   Mentioned   No trace   Not due   Verdicts  \n\
  ────────────────────────────────────────────────────────────────────── \n\
   2013      14          14           0          0         0          0  \n\
-  2014      18          17           1          0         0          0  \n\
+  2014      18          18           0          0         0          0  \n\
   2015      24           0           0          0        24          0  \n\
                                                                         \n\
 """)
@@ -899,7 +899,7 @@ Plan items                                                              \n\
   Year   Items   Addressed   Mentioned   No trace   Not due   Verdicts  \n\
  ────────────────────────────────────────────────────────────────────── \n\
   2013      14          14           0          0         0          0  \n\
-  2014      18          17           1          0         0          0  \n\
+  2014      18          18           0          0         0          0  \n\
   2015      24           0           0          0        24          0  \n\
                                                                         \n\
 """)

@@ -221,7 +221,7 @@ class TestInTheBrowser:
         texts = cells.all_inner_texts()
         assert len(texts) == 14 * 2 + 16
         assert all(re.fullmatch(r"\d+ of \d+ addressed|not yet due", t) for t in texts), texts
-        assert "4 of 5 addressed" in texts
+        assert "5 of 5 addressed" in texts  # Action 4's five plans for 2014
 
     def test_screenshots_at_desktop_and_phone_widths(self, browser: object, bundled: Path) -> None:
         ARTEFACTS.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,8 @@ Then what a reader of such a report knows:
 - What the plan's own progress names the thing ("started to build ... the Cabinet Office
   Digital and Technology Team (CODATT)") is its name from then on: progress anywhere that uses
   the name is evidence at the lower bar.
+- A plan to carry on with work ("will continue to ...", "will remain committed to ...") is
+  answered by all its own action's progress that year that shares a term with it.
 - A bullet is read with the sentence that introduces it.
 - A paragraph the report repeats under another action is judged the same in both places.
 """
@@ -23,6 +25,7 @@ Then what a reader of such a report knows:
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from typing import Literal, NamedTuple
 
@@ -47,6 +50,17 @@ OWN_FLOOR = 0.01
 """Least score for a unit of the item's own action that fits this item best of the action's."""
 DISTINCTIVE = 0.1
 """A term is distinctive when at most this share of the report's paragraphs and bullets use it."""
+
+ONGOING = re.compile(r"\bcontinue(?:s|d)? to\b|\bremains? committed\b|\bongoing\b", re.IGNORECASE)
+"""A plan to carry on with work ("will continue to work on further ways to ...", "will remain
+committed to ...") is reported on by the action's progress that year doing that work: every
+unit of its own action that shares a term with it (at the floor), not only the ones it fits
+best, as the reference key's rule 2 reads a generic plan."""
+
+
+def continues(text: str) -> bool:
+    return ONGOING.search(text) is not None
+
 
 COMMON = 0.25
 """A term more than this share of the paragraphs use ("digital", "Cabinet Office") still
@@ -248,13 +262,16 @@ class Matcher:
         units = self._units
         chosen: dict[ItemId, Evidence] = {}
         mentions: list[Evidence] = []
+        ongoing = continues(item.text)
         for where, match in found.items():
             uses_name = bool(named) and any(
                 named & piece.weights.keys() for piece in self._pieces[where]
             )
             if where.action == item.action:
-                ok = match.score >= OWN_ACTION or (
-                    match.score >= OWN_FLOOR and match.score >= best_fit[where]
+                ok = (
+                    match.score >= OWN_ACTION
+                    or (match.score >= OWN_FLOOR and match.score >= best_fit[where])
+                    or (ongoing and match.score >= OWN_FLOOR)
                 )
             elif uses_name:
                 ok = match.score >= OWN_ACTION
