@@ -29,7 +29,13 @@ import re
 from collections import Counter
 from typing import Literal, NamedTuple
 
-from strategy_cli.analysis.items import ItemId, Unit, plan_items, progress_units
+from strategy_cli.analysis.items import (
+    ItemId,
+    Unit,
+    copies_across_actions,
+    plan_items,
+    progress_units,
+)
 from strategy_cli.analysis.query import is_due
 from strategy_cli.model.report import Report
 
@@ -295,13 +301,7 @@ class Matcher:
     @staticmethod
     def _twins(units: list[Unit]) -> dict[ItemId, list[ItemId]]:
         """Progress the report repeats (mostly the same words) under another action."""
-        from strategy_cli.analysis.similarity import near_copies
-
-        twins: dict[ItemId, list[ItemId]] = {}
-        for i, j, _ in near_copies([u.text for u in units], [u.action for u in units]):
-            twins.setdefault(units[i].id, []).append(units[j].id)
-            twins.setdefault(units[j].id, []).append(units[i].id)
-        return twins
+        return copies_across_actions(units)
 
 
 def assess(report: Report) -> list[Assessment]:

@@ -81,13 +81,13 @@ class Unit(NamedTuple):
         return self.id.year
 
 
-def units_of(section: Section, department: str | None = None) -> list[Unit]:
+def units_of(section: Section) -> list[Unit]:
     assert section.year is not None
     kind: UnitKind = "progress" if section.kind == "progress" else "plan"
     made_in = None if kind == "progress" else section.year - 1
     out = []
     for p, paragraph in enumerate(section.paragraphs, 1):
-        where = ItemId(section.action, section.year, p, None, department)
+        where = ItemId(section.action, section.year, p)
         out.append(Unit(where, kind, paragraph.text, None, made_in))
         out.extend(
             Unit(where._replace(bullet=k), kind, bullet, paragraph.text, made_in)
@@ -96,31 +96,26 @@ def units_of(section: Section, department: str | None = None) -> list[Unit]:
     return out
 
 
-def _department(report: Report, several: bool) -> str | None:
-    return report.department if several else None
-
-
-def plan_items(report: Report, several: bool = False) -> list[Unit]:
-    """Every plan item of the report, action by action, year by year."""
-    department = _department(report, several)
+def plan_items(report: Report) -> list[Unit]:
+    """Every plan item of the report, action by action, year by year (ids without the
+    department: a data set of several names it with `scorecard.of_department`)."""
     every = years(report)
     return [
         unit
         for action in report.actions
         for year in every
         if (section := plan_for(report, action, year)) is not None
-        for unit in units_of(section, department)
+        for unit in units_of(section)
     ]
 
 
-def progress_units(report: Report, year: int, several: bool = False) -> list[Unit]:
+def progress_units(report: Report, year: int) -> list[Unit]:
     """Every progress paragraph and bullet reported for `year`, in any action."""
-    department = _department(report, several)
     return [
         unit
         for action in report.actions
         if (section := progress_in(report, action, year)) is not None
-        for unit in units_of(section, department)
+        for unit in units_of(section)
     ]
 
 
@@ -206,3 +201,16 @@ def where_quoted(report: Report, quote: str) -> str | None:
             if any(_holds(text, quote) for _, _, text in section_units(section)):
                 return f"Action {action.number}: {section.heading}"
     return None
+
+
+def copies_across_actions(units: list[Unit]) -> dict[ItemId, list[ItemId]]:
+    """Each unit whose words a unit of another action repeats (mostly the same, in order),
+    with those units, both ways, in the report's order."""
+    from strategy_cli.analysis.similarity import near_copies
+
+    out: dict[ItemId, list[ItemId]] = {}
+    for i, j, _ in near_copies([u.text for u in units], [u.action for u in units]):
+        out.setdefault(units[i].id, []).append(units[j].id)
+        out.setdefault(units[j].id, []).append(units[i].id)
+    order = {u.id: n for n, u in enumerate(units)}
+    return {k: sorted(v, key=order.__getitem__) for k, v in out.items()}

@@ -12,7 +12,14 @@ from collections import Counter
 from typing import Any, NamedTuple
 
 from strategy_cli.analysis.evidence import SIGNALS, Assessment, Evidence, Signal
-from strategy_cli.analysis.items import ItemId, Unit, find_item, plan_items, progress_units
+from strategy_cli.analysis.items import (
+    ItemId,
+    Unit,
+    copies_across_actions,
+    find_item,
+    plan_items,
+    progress_units,
+)
 from strategy_cli.analysis.query import YearStats, check_year, due_year, get_action
 from strategy_cli.errors import UsageError
 from strategy_cli.model.report import Report
@@ -81,16 +88,7 @@ def links(report: Report, items: list[Unit]) -> dict[ItemId, list[ItemId]]:
 
 def repeats(items: list[Unit]) -> dict[ItemId, list[ItemId]]:
     """Items whose words another action's plan item repeats (mostly the same, in order)."""
-    from strategy_cli.analysis.similarity import near_copies
-
-    out: dict[ItemId, list[ItemId]] = {}
-    for i, j, _ in near_copies([u.text for u in items], [u.action for u in items]):
-        out.setdefault(items[i].id, []).append(items[j].id)
-        out.setdefault(items[j].id, []).append(items[i].id)
-    return {
-        k: sorted(v, key=lambda x: (x.action, x.year, x.paragraph, x.bullet or 0))
-        for k, v in out.items()
-    }
+    return copies_across_actions(items)
 
 
 class DepartmentYears(NamedTuple):

@@ -140,16 +140,6 @@ def scorecard_at(
     return (card.of_department(result, found.department) if folder else result), recorded
 
 
-def scorecard(option: str | None = None) -> tuple[Report, Scorecard, Verdicts | None]:
-    """The single report in use, its scorecard and verdicts."""
-    from strategy_cli.store.dataset import Member
-
-    path = data_path(option)
-    found = report(option)
-    card, recorded = scorecard_at(Member(path, found))
-    return found, card, recorded
-
-
 def _say_if_waiting(path: str) -> None:
     """A read that may wait (standard input at a terminal, a named pipe) says so first."""
     import stat
