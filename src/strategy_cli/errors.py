@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 
@@ -61,3 +62,11 @@ class UsageError(StrategyError):
     """A request the data cannot answer: unknown action, bad year, bad option (exit 2)."""
 
     exit_code = 2
+
+
+def check_choice(values: Iterable[str], allowed: Iterable[str], what: str) -> None:
+    """Each value one of `allowed`, else the usage error every option of choices gives."""
+    known = list(allowed)
+    for value in values:
+        if value not in known:
+            raise UsageError(f"unknown {what} {value!r}; choose from: {', '.join(known)}")

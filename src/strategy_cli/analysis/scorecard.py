@@ -21,7 +21,7 @@ from strategy_cli.analysis.items import (
     progress_units,
 )
 from strategy_cli.analysis.query import YearStats, check_year, due_year, get_action
-from strategy_cli.errors import UsageError
+from strategy_cli.errors import UsageError, check_choice
 from strategy_cli.model.report import Report
 from strategy_cli.model.verdicts import STATUSES, Status, Verdict, Verdicts
 
@@ -201,12 +201,6 @@ def tally(rows: list[Row]) -> list[Tally]:
             )
         )
     return out
-
-
-def check_choice(values: list[str], allowed: tuple[str, ...], option: str) -> None:
-    for value in values:
-        if value not in allowed:
-            raise UsageError(f"unknown {option} {value!r}; choose from: {', '.join(allowed)}")
 
 
 def select(

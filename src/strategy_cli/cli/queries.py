@@ -23,7 +23,7 @@ from strategy_cli.cli.options import (
     whole,
 )
 from strategy_cli.english import plural
-from strategy_cli.errors import UsageError
+from strategy_cli.errors import UsageError, check_choice
 from strategy_cli.output import words
 from strategy_cli.output.base import Formatter
 
@@ -276,9 +276,7 @@ def search(
     from strategy_cli.analysis.query import search as run_search
 
     out = _formatter(fmt, excel)
-    for k in kind or []:
-        if k not in KINDS:
-            raise UsageError(f"unknown kind {k!r}; choose from: {', '.join(KINDS)}")
+    check_choice(kind or [], KINDS, "kind")
     pattern = compile_pattern(text, regex, _regex_seconds())
     number, chosen = whole(action, "--action"), whole(year, "--year")
     results = _each(
@@ -425,7 +423,7 @@ def scorecard(
             missing.extend(f"{member.path}: {i}" for i in unknown_verdicts(member.report, recorded))
         link = chain
         if link is not None and ":" in link:
-            link = ItemId.parse(link)._replace(department=member.report.department).__str__()
+            link = str(ItemId.parse(link)._replace(department=member.report.department))
         return select(member.report, card, number, chosen, signal, status, carried, link)
 
     members, folder = state.members(data, wanted)

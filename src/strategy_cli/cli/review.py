@@ -3,14 +3,14 @@ verdicts file; it never touches the report."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
 from strategy_cli.cli import state
 from strategy_cli.cli.command import Command
 from strategy_cli.cli.options import DataOption, refuse_forbidden
-from strategy_cli.errors import UsageError
+from strategy_cli.errors import UsageError, check_choice
 
 if TYPE_CHECKING:
     import datetime
@@ -68,11 +68,10 @@ def assess(
         where_quoted,
     )
     from strategy_cli.analysis.query import is_due
-    from strategy_cli.model.verdicts import STATUSES, Verdict
+    from strategy_cli.model.verdicts import STATUSES, Status, Verdict
     from strategy_cli.store.verdicts import record
 
-    if status not in STATUSES:
-        raise UsageError(f"unknown --status {status!r}; choose from: {', '.join(STATUSES)}")
+    check_choice([status], STATUSES, "--status")
     for option, value in (("--evidence", evidence), ("--note", note), ("--by", by)):
         refuse_forbidden(option, value)
         if value is not None and not value.strip():
@@ -102,7 +101,7 @@ def assess(
     verdict = Verdict(
         item=str(found.id),
         text=found.text,
-        status=status,  # checked against STATUSES above
+        status=cast("Status", status),  # checked against STATUSES above
         evidence=evidence,
         by=who,
         date=when,

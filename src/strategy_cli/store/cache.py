@@ -129,7 +129,8 @@ def derived(
     entry = None
     if folder is not None and loaded is not None:
         digest = hashlib.sha256(
-            FORMAT + kind.encode() + b"\0" + _code_digest(("model", "store", "analysis"))
+            # the report entry's digest (read once) and the analysis's own
+            FORMAT + kind.encode() + b"\0" + _code_digest() + _code_digest(("analysis",))
         )
         entry = (
             folder
