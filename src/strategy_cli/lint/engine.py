@@ -318,13 +318,11 @@ def parsed(text: str, name: str, verdicts: bool = False) -> Parsed:
         )
     if verdicts and tree is None:
         return Parsed(findings, {}, json)
-    if verdicts and not isinstance(tree, dict):
-        from strategy_cli.store.verdicts import NOT_VERDICTS
+    if verdicts:
+        from strategy_cli.store.verdicts import not_verdicts
 
-        kind = "a list" if isinstance(tree, list) else "a single value"
-        return Parsed(
-            [*findings, Finding(name, 1, 1, "S003", f"{NOT_VERDICTS}, not {kind}")], None, json
-        )
+        if (problem := not_verdicts(tree)) is not None:
+            return Parsed([*findings, Finding(name, 1, 1, "S003", problem)], None, json)
     if (problem := not_a_mapping(tree)) is not None:
         return Parsed([*findings, Finding(name, 1, 1, "S003", problem)], None, json)
     return Parsed(findings, tree, json)

@@ -12,24 +12,22 @@ from strategy_cli.lint.engine import Finding, finding, parsed
 from strategy_cli.model.report import Report
 from strategy_cli.model.verdicts import Verdict, Verdicts
 from strategy_cli.store.verdicts import report_of
-from strategy_cli.store.yamlfile import locate, to_plain
+from strategy_cli.store.yamlfile import locate
 
 
 def check_verdicts(path: str, text: str, name: str) -> tuple[list[Finding], bool]:
     """Every finding of a verdicts file, and whether every rule ran."""
     from pydantic import ValidationError
 
-    from strategy_cli.model.validation import adapter, problems_from
+    from strategy_cli.model.validation import problems_from
+    from strategy_cli.store.verdicts import validate_verdicts
 
     findings, tree, _ = parsed(text, name, verdicts=True)
     if tree is None:
         return findings, False
     lines = text.split("\n")
-    plain = to_plain(tree)
-    if plain.get("verdicts", []) is None:
-        plain["verdicts"] = []
     try:
-        verdicts: Verdicts = adapter(Verdicts).validate_python(plain)
+        verdicts = validate_verdicts(tree)
     except ValidationError as error:
         return [*findings, *(finding(p, name, tree, lines) for p in problems_from(error))], False
     report_path = report_of(path)

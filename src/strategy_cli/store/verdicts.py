@@ -113,20 +113,17 @@ def parse_verdicts(text: str, name: str) -> tuple[Any, Verdicts]:
     """The tree and the verdicts; an empty file (or an empty `verdicts:`) holds none."""
     from pydantic import ValidationError
 
-    from strategy_cli.model.validation import adapter, problems_from
+    from strategy_cli.model.validation import problems_from
     from strategy_cli.store.datafile import located
-    from strategy_cli.store.yamlfile import parse, to_plain
+    from strategy_cli.store.yamlfile import parse
 
     tree = parse(text.removeprefix("\ufeff"), name)
     if tree is None:
         return None, Verdicts()
-    if not isinstance(tree, dict):
-        raise DataError(f"{NOT_VERDICTS}, not {_kind(tree)}", Position(name, 1, 1))
-    plain = to_plain(tree)
-    if plain.get("verdicts", []) is None:
-        plain["verdicts"] = []
+    if (problem := not_verdicts(tree)) is not None:
+        raise DataError(problem, Position(name, 1, 1))
     try:
-        return tree, adapter(Verdicts).validate_python(plain)
+        return tree, validate_verdicts(tree)
     except ValidationError as error:
         problems = located(problems_from(error), name, tree, text.split("\n"))
     position, message = problems[0]
@@ -141,8 +138,24 @@ def parse_verdicts(text: str, name: str) -> tuple[Any, Verdicts]:
     )
 
 
-def _kind(tree: Any) -> str:
-    return "a list" if isinstance(tree, list) else "a single value"
+def not_verdicts(tree: Any) -> str | None:
+    """Why a parsed document (not empty) cannot be a verdicts file, if it cannot."""
+    if isinstance(tree, dict):
+        return None
+    return f"{NOT_VERDICTS}, not {'a list' if isinstance(tree, list) else 'a single value'}"
+
+
+def validate_verdicts(tree: Any) -> Verdicts:
+    """The verdicts in a parsed mapping (`verdicts:` left empty holds none); pydantic's
+    ValidationError otherwise, for the caller to place."""
+    from strategy_cli.model.validation import adapter
+    from strategy_cli.store.yamlfile import to_plain
+
+    plain = to_plain(tree)
+    if plain.get("verdicts", []) is None:
+        plain["verdicts"] = []
+    verdicts: Verdicts = adapter(Verdicts).validate_python(plain)
+    return verdicts
 
 
 def verdicts_for(report_path: str) -> ReadVerdicts | None:
