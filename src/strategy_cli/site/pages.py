@@ -44,6 +44,8 @@ class Department:
     """Prefix of its anchors on a page shared with other departments ("dwp-")."""
     page: str = ""
     """Its own page, when the site has several departments."""
+    told: dict[int, dict[str, Any] | None] = field(default_factory=dict)
+    """Each action's story once worked out (its page and the search index both want it)."""
 
     @property
     def code(self) -> str:
@@ -92,6 +94,12 @@ def _section_kind(section: Section) -> str:
 def story(department: Department, number: int) -> dict[str, Any] | None:
     """One department's answer to one action, for the template: each section with its
     paragraphs, each plan item with its signal, evidence, verdict and carried-over diff."""
+    if number not in department.told:
+        department.told[number] = _story(department, number)
+    return department.told[number]
+
+
+def _story(department: Department, number: int) -> dict[str, Any] | None:
     from strategy_cli.analysis.similarity import word_diff
 
     action = department.report.action(number)
