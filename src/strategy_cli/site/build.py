@@ -27,6 +27,7 @@ def render_site(reports: list[tuple[Report, Scorecard]], folder: Path) -> list[s
     from strategy_cli.site.pages import (
         Department,
         Site,
+        day,
         grid,
         plan_items,
         render,
@@ -61,9 +62,7 @@ def render_site(reports: list[tuple[Report, Scorecard]], folder: Path) -> list[s
     site = Site(
         departments,
         title="The Government Digital Strategy: plans and outcomes" if several else first.title,
-        updated=f"{first.updated.day} {first.updated:%B %Y}"
-        if first.updated and not several
-        else None,
+        updated=day(first.updated) if first.updated and not several else None,
         source=first.source
         if not several
         else f"{len(departments)} departments' reports on GOV.UK",

@@ -6,6 +6,7 @@ is marked safe). Pages link to each other by relative paths and to paragraphs by
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from collections.abc import Sequence
@@ -312,6 +313,11 @@ def search_index(site: Site) -> str:
     return f"window.strategySearchIndex = {safe};\n"
 
 
+def day(date: datetime.date) -> str:
+    """A date as GOV.UK writes it: 16 January 2015."""
+    return f"{date.day} {date:%B %Y}"
+
+
 @cache
 def environment() -> Any:
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -324,6 +330,7 @@ def environment() -> Any:
         lstrip_blocks=True,
     )
     env.globals["action_page"] = action_page
+    env.filters["day"] = day
     return env
 
 
